@@ -1,0 +1,33 @@
+package io.github.vulcanscraper.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vulcan} command line: {@code java -jar examples/target/vulcan.jar <command>}. Exit
+ * codes: 0 success, 1 a failed check or operation, 2 a usage error.
+ */
+@Command(
+    name = "vulcan",
+    mixinStandardHelpOptions = true,
+    version = "vulcan 0.1.0-SNAPSHOT",
+    description = "Vulcan Scraper: a distributed Prometheus scraper for the JVM.",
+    subcommands = {CheckCommand.class})
+public final class VulcanCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; used by tests. */
+  public static int run(String... args) {
+    return new CommandLine(new VulcanCommand()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+}

@@ -1,0 +1,349 @@
+package io.github.vulcanscraper.api;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * An immutable set of label pairs, sorted by name, with unique names matching {@code
+ * [a-zA-Z_][a-zA-Z0-9_]*}. As in Prometheus, a label with an empty value is the same as no label,
+ * so empty values are dropped.
+ *
+ * <p>Design: two parallel arrays, no map and no entry object per pair, so a scrape of many
+ * thousands of samples allocates two small arrays per series. Lookups scan the names (series carry
+ * few labels); the hash code is computed once and cached. Thread-safe.
+ */
+public final class Labels implements Comparable<Labels> {
+  /** The empty label set. */
+  public static final Labels EMPTY = new Labels(new String[0], new String[0]);
+
+  private final String[] names;
+  private final String[] values;
+  private int hash;
+
+  private Labels(String[] names, String[] values) {
+    this.names = names;
+    this.values = values;
+  }
+
+  /**
+   * The labels given as name, value, name, value...
+   *
+   * @throws IllegalArgumentException on an odd count, an invalid or duplicate name
+   */
+  public static Labels of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("labels need name/value pairs, got an odd count");
+    }
+    Builder b = new Builder(namesAndValues.length / 2);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      b.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return b.build();
+  }
+
+  /** The labels of this map. */
+  public static Labels of(Map<String, String> map) {
+    Builder b = new Builder(map.size());
+    map.forEach(b::add);
+    return b.build();
+  }
+
+  /** A builder with room for a few labels. */
+  public static Builder builder() {
+    return new Builder(8);
+  }
+
+  /** A builder holding these labels, to add, replace or remove some. */
+  public Builder toBuilder() {
+    Builder b = new Builder(names.length + 4);
+    System.arraycopy(names, 0, b.names, 0, names.length);
+    System.arraycopy(values, 0, b.values, 0, values.length);
+    b.size = names.length;
+    return b;
+  }
+
+  /** The number of labels. */
+  public int size() {
+    return names.length;
+  }
+
+  /** True when there is no label. */
+  public boolean isEmpty() {
+    return names.length == 0;
+  }
+
+  /** The name of the {@code i}-th label in name order. */
+  public String name(int i) {
+    return names[i];
+  }
+
+  /** The value of the {@code i}-th label in name order. */
+  public String value(int i) {
+    return values[i];
+  }
+
+  /** The value of the label with this name, or {@code null} when there is none. */
+  public String get(String name) {
+    int i = indexOf(name);
+    return i < 0 ? null : values[i];
+  }
+
+  /** True when a label has this name. */
+  public boolean has(String name) {
+    return indexOf(name) >= 0;
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** These labels with {@code name} set to {@code value} (removed when the value is empty). */
+  public Labels with(String name, String value) {
+    return toBuilder().set(name, value).build();
+  }
+
+  /** These labels without the label {@code name}. */
+  public Labels without(String name) {
+    return indexOf(name) < 0 ? this : toBuilder().remove(name).build();
+  }
+
+  /** Calls {@code action} with each name and value, in name order. */
+  public void forEach(BiConsumer<String, String> action) {
+    for (int i = 0; i < names.length; i++) {
+      action.accept(names[i], values[i]);
+    }
+  }
+
+  /** The labels as an unmodifiable map sorted by name. */
+  public Map<String, String> toMap() {
+    TreeMap<String, String> map = new TreeMap<>();
+    forEach(map::put);
+    return Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public int compareTo(Labels other) {
+    int n = Math.min(names.length, other.names.length);
+    for (int i = 0; i < n; i++) {
+      int c = names[i].compareTo(other.names[i]);
+      if (c != 0) {
+        return c;
+      }
+      c = values[i].compareTo(other.values[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(names.length, other.names.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Labels)) {
+      return false;
+    }
+    Labels l = (Labels) o;
+    return hashCode() == l.hashCode()
+        && Arrays.equals(names, l.names)
+        && Arrays.equals(values, l.values);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = 1;
+      for (int i = 0; i < names.length; i++) {
+        h = 31 * (31 * h + names[i].hashCode()) + values[i].hashCode();
+      }
+      hash = h;
+    }
+    return h;
+  }
+
+  /** The labels in the exposition format's braces: {@code {a="1",b="x\"y"}}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(names[i]).append("=\"");
+      escape(values[i], sb);
+      sb.append('"');
+    }
+    return sb.append('}').toString();
+  }
+
+  private static void escape(String v, StringBuilder sb) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+  }
+
+  /**
+   * Collects label pairs and builds a sorted, validated {@link Labels}. {@link #add} appends and
+   * leaves duplicate detection to {@link #build()}; {@link #set} replaces. A builder can be reused
+   * after {@link #clear()}. Not thread-safe.
+   */
+  public static final class Builder {
+    private String[] names;
+    private String[] values;
+    private int size;
+
+    private Builder(int capacity) {
+      names = new String[Math.max(capacity, 1)];
+      values = new String[names.length];
+    }
+
+    /**
+     * Appends a label. A duplicate name makes {@link #build()} throw.
+     *
+     * @throws IllegalArgumentException on an invalid name or a null value
+     */
+    public Builder add(String name, String value) {
+      Names.requireLabelName(name);
+      Objects.requireNonNull(value, () -> "value of label " + name);
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size] = value;
+      size++;
+      return this;
+    }
+
+    /** Sets a label, replacing one of the same name; an empty value removes it. */
+    public Builder set(String name, String value) {
+      Objects.requireNonNull(value, () -> "value of label " + name);
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          values[i] = value;
+          return this;
+        }
+      }
+      return add(name, value);
+    }
+
+    /** Removes the label with this name, if any. */
+    public Builder remove(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          System.arraycopy(names, i + 1, names, i, size - i - 1);
+          System.arraycopy(values, i + 1, values, i, size - i - 1);
+          size--;
+          names[size] = null;
+          values[size] = null;
+          return this;
+        }
+      }
+      return this;
+    }
+
+    /** The value of the label with this name so far, or {@code null}. */
+    public String get(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    /** The number of labels added so far (empty values included). */
+    public int size() {
+      return size;
+    }
+
+    /** Forgets every label, keeping the capacity. */
+    public Builder clear() {
+      Arrays.fill(names, 0, size, null);
+      Arrays.fill(values, 0, size, null);
+      size = 0;
+      return this;
+    }
+
+    /**
+     * The sorted labels, empty values left out. The builder keeps its content.
+     *
+     * @throws IllegalArgumentException when two labels have the same name
+     */
+    public Labels build() {
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (!values[i].isEmpty()) {
+          n++;
+        }
+      }
+      if (n == 0) {
+        checkDuplicates(names, size);
+        return EMPTY;
+      }
+      String[] ns = new String[n];
+      String[] vs = new String[n];
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (values[i].isEmpty()) {
+          continue;
+        }
+        // Insertion sort: label sets are small and often nearly sorted already.
+        String name = names[i];
+        int j = k - 1;
+        while (j >= 0 && ns[j].compareTo(name) > 0) {
+          ns[j + 1] = ns[j];
+          vs[j + 1] = vs[j];
+          j--;
+        }
+        ns[j + 1] = name;
+        vs[j + 1] = values[i];
+        k++;
+      }
+      for (int i = 1; i < n; i++) {
+        if (ns[i].equals(ns[i - 1])) {
+          throw new IllegalArgumentException("duplicate label name: " + ns[i]);
+        }
+      }
+      if (n < size) {
+        checkDuplicates(names, size);
+      }
+      return new Labels(ns, vs);
+    }
+
+    private static void checkDuplicates(String[] names, int size) {
+      for (int i = 0; i < size; i++) {
+        for (int j = i + 1; j < size; j++) {
+          if (names[i].equals(names[j])) {
+            throw new IllegalArgumentException("duplicate label name: " + names[i]);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.vulcanscraper.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A metric family: a name, a {@link MetricType}, help text, a unit and the family's samples, in
+ * exposition order. Immutable and thread-safe.
+ *
+ * <p>Help and unit are empty strings when the exposition did not give them, never {@code null}.
+ */
+public final class MetricFamily {
+  private final String name;
+  private final MetricType type;
+  private final String help;
+  private final String unit;
+  private final List<Sample> samples;
+
+  private MetricFamily(
+      String name, MetricType type, String help, String unit, List<Sample> samples) {
+    this.name = Names.requireMetricName(name);
+    this.type = Objects.requireNonNull(type, "type");
+    this.help = Objects.requireNonNull(help, "help");
+    this.unit = Objects.requireNonNull(unit, "unit");
+    this.samples = List.copyOf(samples);
+  }
+
+  /**
+   * A family.
+   *
+   * @param name the family name, without sample suffixes
+   * @param type the type; {@link MetricType#UNKNOWN} when none was declared
+   * @param help the help text, empty for none
+   * @param unit the unit, empty for none
+   * @param samples the samples, copied
+   */
+  public static MetricFamily of(
+      String name, MetricType type, String help, String unit, List<Sample> samples) {
+    return new MetricFamily(name, type, help, unit, samples);
+  }
+
+  /** A family without help or unit. */
+  public static MetricFamily of(String name, MetricType type, List<Sample> samples) {
+    return new MetricFamily(name, type, "", "", samples);
+  }
+
+  /** The family name, without sample suffixes. */
+  public String name() {
+    return name;
+  }
+
+  /** The declared type. */
+  public MetricType type() {
+    return type;
+  }
+
+  /** The help text; empty when none was given. */
+  public String help() {
+    return help;
+  }
+
+  /** The unit; empty when none was given. */
+  public String unit() {
+    return unit;
+  }
+
+  /** The samples, in exposition order; immutable. */
+  public List<Sample> samples() {
+    return samples;
+  }
+
+  /** This family with other samples. */
+  public MetricFamily withSamples(List<Sample> newSamples) {
+    return new MetricFamily(name, type, help, unit, newSamples);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof MetricFamily)) {
+      return false;
+    }
+    MetricFamily f = (MetricFamily) o;
+    return name.equals(f.name)
+        && type == f.type
+        && help.equals(f.help)
+        && unit.equals(f.unit)
+        && samples.equals(f.samples);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, help, unit, samples);
+  }
+
+  @Override
+  public String toString() {
+    return "MetricFamily{" + name + " " + type.text() + ", " + samples.size() + " samples}";
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.vulcanscraper.api;
+
+/** Validation of metric and label names, by table lookup: it runs once per sample. */
+final class Names {
+  private static final boolean[] LABEL_START = new boolean[128];
+  private static final boolean[] LABEL_PART = new boolean[128];
+  private static final boolean[] METRIC_START = new boolean[128];
+  private static final boolean[] METRIC_PART = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      mark(c);
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      mark(c);
+    }
+    mark('_');
+    for (char c = '0'; c <= '9'; c++) {
+      LABEL_PART[c] = true;
+      METRIC_PART[c] = true;
+    }
+    METRIC_START[':'] = true;
+    METRIC_PART[':'] = true;
+  }
+
+  private Names() {}
+
+  private static void mark(char c) {
+    LABEL_START[c] = true;
+    LABEL_PART[c] = true;
+    METRIC_START[c] = true;
+    METRIC_PART[c] = true;
+  }
+
+  /** True for {@code [a-zA-Z_][a-zA-Z0-9_]*}. */
+  static boolean isLabelName(String s) {
+    return matches(s, LABEL_START, LABEL_PART);
+  }
+
+  /** True for {@code [a-zA-Z_:][a-zA-Z0-9_:]*}. */
+  static boolean isMetricName(String s) {
+    return matches(s, METRIC_START, METRIC_PART);
+  }
+
+  private static boolean matches(String s, boolean[] start, boolean[] part) {
+    int n = s.length();
+    if (n == 0) {
+      return false;
+    }
+    char c = s.charAt(0);
+    if (c >= 128 || !start[c]) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      c = s.charAt(i);
+      if (c >= 128 || !part[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String requireMetricName(String s) {
+    if (s == null || !isMetricName(s)) {
+      throw new IllegalArgumentException("invalid metric name: \"" + s + "\"");
+    }
+    return s;
+  }
+
+  static String requireLabelName(String s) {
+    if (s == null || !isLabelName(s)) {
+      throw new IllegalArgumentException("invalid label name: \"" + s + "\"");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.vulcanscraper.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class LabelsTest {
+  @Test
+  void sortsByName() {
+    Labels labels = Labels.of("z", "1", "a", "2", "m", "3");
+
+    assertThat(labels.name(0)).isEqualTo("a");
+    assertThat(labels.name(1)).isEqualTo("m");
+    assertThat(labels.name(2)).isEqualTo("z");
+    assertThat(labels.get("z")).isEqualTo("1");
+    assertThat(labels.get("missing")).isNull();
+  }
+
+  @Test
+  void dropsEmptyValuesAsPrometheusDoes() {
+    assertThat(Labels.of("a", "", "b", "x")).isEqualTo(Labels.of("b", "x"));
+    assertThat(Labels.of("a", "")).isSameAs(Labels.EMPTY);
+  }
+
+  @Test
+  void rejectsDuplicateNames() {
+    assertThatThrownBy(() -> Labels.of("a", "1", "a", "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicate label name: a");
+  }
+
+  @Test
+  void rejectsInvalidNamesNamingThem() {
+    assertThatThrownBy(() -> Labels.of("1a", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"1a\"");
+    assertThatThrownBy(() -> Labels.of("a-b", "x")).hasMessageContaining("a-b");
+  }
+
+  @Test
+  void equalSetsAreEqualWhateverTheOrderGiven() {
+    Labels a = Labels.of("x", "1", "y", "2");
+    Labels b = Labels.of(Map.of("y", "2", "x", "1"));
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.compareTo(b)).isZero();
+    assertThat(a).isNotEqualTo(Labels.of("x", "1", "y", "3"));
+  }
+
+  @Test
+  void withAndWithoutReturnNewSets() {
+    Labels base = Labels.of("a", "1");
+
+    assertThat(base.with("b", "2")).isEqualTo(Labels.of("a", "1", "b", "2"));
+    assertThat(base.with("a", "9")).isEqualTo(Labels.of("a", "9"));
+    assertThat(base.with("a", "")).isEqualTo(Labels.EMPTY);
+    assertThat(base.without("a")).isEqualTo(Labels.EMPTY);
+    assertThat(base.without("zz")).isSameAs(base);
+    assertThat(base).isEqualTo(Labels.of("a", "1"));
+  }
+
+  @Test
+  void printsAsTheExpositionFormatDoes() {
+    assertThat(Labels.of("b", "x\"y\\z\n", "a", "1").toString())
+        .isEqualTo("{a=\"1\",b=\"x\\\"y\\\\z\\n\"}");
+  }
+
+  @Test
+  void builderIsReusableAfterClear() {
+    Labels.Builder b = Labels.builder();
+    Labels first = b.add("a", "1").build();
+    Labels second = b.clear().add("b", "2").build();
+
+    assertThat(first).isEqualTo(Labels.of("a", "1"));
+    assertThat(second).isEqualTo(Labels.of("b", "2"));
+  }
+
+  @Test
+  void toMapIsSortedAndUnmodifiable() {
+    Map<String, String> map = Labels.of("b", "2", "a", "1").toMap();
+
+    assertThat(map.keySet()).containsExactly("a", "b");
+    assertThatThrownBy(() -> map.put("c", "3")).isInstanceOf(UnsupportedOperationException.class);
+  }
+}

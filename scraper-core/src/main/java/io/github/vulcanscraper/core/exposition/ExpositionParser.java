@@ -1,0 +1,36 @@
+package io.github.vulcanscraper.core.exposition;
+
+import io.github.vulcanscraper.api.MetricFamily;
+import java.util.List;
+
+/**
+ * Reads one exposition body into metric families. The whole body is parsed before anything is
+ * returned; a body with any error is rejected whole with an {@link ExpositionException}.
+ *
+ * <p>A parser instance keeps per-parser state (interned metric and label names) and is <em>not</em>
+ * thread-safe: use one per thread or per target. It can be reused for any number of bodies.
+ */
+public interface ExpositionParser {
+  /** A new parser for this format. */
+  static ExpositionParser of(ExpositionFormat format) {
+    return format == ExpositionFormat.OPENMETRICS_TEXT
+        ? new OpenMetricsParser()
+        : new PrometheusTextParser();
+  }
+
+  /** The format this parser reads. */
+  ExpositionFormat format();
+
+  /**
+   * Parses {@code length} bytes of {@code body} from {@code offset}, UTF-8.
+   *
+   * @return the families in exposition order
+   * @throws ExpositionException naming line, column and what was expected
+   */
+  List<MetricFamily> parse(byte[] body, int offset, int length) throws ExpositionException;
+
+  /** Parses all of {@code body}. */
+  default List<MetricFamily> parse(byte[] body) throws ExpositionException {
+    return parse(body, 0, body.length);
+  }
+}

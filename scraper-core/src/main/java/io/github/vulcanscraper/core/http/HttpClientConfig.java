@@ -1,0 +1,250 @@
+package io.github.vulcanscraper.core.http;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a scrape talks HTTP to its target, as Prometheus' http client config: basic auth, an {@code
+ * Authorization} header, TLS, a proxy, extra headers and whether to follow redirects.
+ *
+ * <p>Immutable and thread-safe. Secrets never appear in {@link #toString()}. Build one with {@link
+ * #builder()}:
+ *
+ * <pre>{@code
+ * HttpClientConfig http = HttpClientConfig.builder()
+ *     .basicAuth("scraper", Secret.fromFile(Path.of("/etc/vulcan/password")))
+ *     .tls(TlsConfig.builder().caFile(Path.of("/etc/vulcan/ca.pem")).build())
+ *     .build();
+ * }</pre>
+ */
+public final class HttpClientConfig {
+  /** No auth, no proxy, default TLS, redirects followed, HTTP/2 allowed. */
+  public static final HttpClientConfig DEFAULT = builder().build();
+
+  private final String basicAuthUsername;
+  private final Secret basicAuthPassword;
+  private final String authorizationType;
+  private final Secret authorizationCredentials;
+  private final TlsConfig tls;
+  private final URI proxyUrl;
+  private final boolean followRedirects;
+  private final boolean enableHttp2;
+  private final Map<String, List<Secret>> headers;
+
+  private HttpClientConfig(Builder b) {
+    this.basicAuthUsername = b.basicAuthUsername;
+    this.basicAuthPassword = b.basicAuthPassword;
+    this.authorizationType = b.authorizationType;
+    this.authorizationCredentials = b.authorizationCredentials;
+    this.tls = b.tls;
+    this.proxyUrl = b.proxyUrl;
+    this.followRedirects = b.followRedirects;
+    this.enableHttp2 = b.enableHttp2;
+    this.headers = Map.copyOf(b.headers);
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.basicAuthUsername = basicAuthUsername;
+    b.basicAuthPassword = basicAuthPassword;
+    b.authorizationType = authorizationType;
+    b.authorizationCredentials = authorizationCredentials;
+    b.tls = tls;
+    b.proxyUrl = proxyUrl;
+    b.followRedirects = followRedirects;
+    b.enableHttp2 = enableHttp2;
+    b.headers.putAll(headers);
+    return b;
+  }
+
+  /** The basic auth user name, or {@code null} without basic auth. */
+  public String basicAuthUsername() {
+    return basicAuthUsername;
+  }
+
+  /** The basic auth password, or {@code null}. */
+  public Secret basicAuthPassword() {
+    return basicAuthPassword;
+  }
+
+  /** The {@code Authorization} scheme ({@code Bearer} by default), or {@code null} without one. */
+  public String authorizationType() {
+    return authorizationType;
+  }
+
+  /** The {@code Authorization} credentials, or {@code null}. */
+  public Secret authorizationCredentials() {
+    return authorizationCredentials;
+  }
+
+  /** The TLS settings. */
+  public TlsConfig tls() {
+    return tls;
+  }
+
+  /** The proxy to go through ({@code proxy_url}), or {@code null} for none. */
+  public URI proxyUrl() {
+    return proxyUrl;
+  }
+
+  /** Whether redirects are followed ({@code follow_redirects}, default {@code true}). */
+  public boolean followRedirects() {
+    return followRedirects;
+  }
+
+  /** Whether HTTP/2 may be used ({@code enable_http2}, default {@code true}). */
+  public boolean enableHttp2() {
+    return enableHttp2;
+  }
+
+  /** Extra headers sent with every scrape ({@code http_headers}); values are secrets. */
+  public Map<String, List<Secret>> headers() {
+    return headers;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof HttpClientConfig)) {
+      return false;
+    }
+    HttpClientConfig c = (HttpClientConfig) o;
+    return Objects.equals(basicAuthUsername, c.basicAuthUsername)
+        && Objects.equals(basicAuthPassword, c.basicAuthPassword)
+        && Objects.equals(authorizationType, c.authorizationType)
+        && Objects.equals(authorizationCredentials, c.authorizationCredentials)
+        && tls.equals(c.tls)
+        && Objects.equals(proxyUrl, c.proxyUrl)
+        && followRedirects == c.followRedirects
+        && enableHttp2 == c.enableHttp2
+        && headers.equals(c.headers);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        basicAuthUsername,
+        basicAuthPassword,
+        authorizationType,
+        authorizationCredentials,
+        tls,
+        proxyUrl,
+        followRedirects,
+        enableHttp2,
+        headers);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpClientConfig{basicAuth="
+        + (basicAuthUsername == null ? null : basicAuthUsername + ":" + basicAuthPassword)
+        + ", authorization="
+        + (authorizationType == null ? null : authorizationType + " " + authorizationCredentials)
+        + ", tls=" + tls
+        + ", proxyUrl=" + (proxyUrl == null ? null : redactUserInfo(proxyUrl))
+        + ", followRedirects=" + followRedirects
+        + ", enableHttp2=" + enableHttp2
+        + ", headers=" + headers.keySet()
+        + "}";
+  }
+
+  private static String redactUserInfo(URI uri) {
+    return uri.getUserInfo() == null
+        ? uri.toString()
+        : uri.toString().replace(uri.getRawUserInfo() + "@", "<secret>@");
+  }
+
+  /** Builds an {@link HttpClientConfig}; setters validate at once. Not thread-safe. */
+  public static final class Builder {
+    private String basicAuthUsername;
+    private Secret basicAuthPassword;
+    private String authorizationType;
+    private Secret authorizationCredentials;
+    private TlsConfig tls = TlsConfig.DEFAULT;
+    private URI proxyUrl;
+    private boolean followRedirects = true;
+    private boolean enableHttp2 = true;
+    private final Map<String, List<Secret>> headers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Sends basic auth with this user name and password (the password may be {@code null}). */
+    public Builder basicAuth(String username, Secret password) {
+      this.basicAuthUsername = Objects.requireNonNull(username, "username");
+      this.basicAuthPassword = password;
+      return this;
+    }
+
+    /** Sends {@code Authorization: <type> <credentials>}; the type defaults to {@code Bearer}. */
+    public Builder authorization(String type, Secret credentials) {
+      String t = type == null || type.isEmpty() ? "Bearer" : type;
+      if (t.equalsIgnoreCase("basic")) {
+        throw new IllegalArgumentException(
+            "authorization type cannot be set to \"basic\", use \"basic_auth\" instead");
+      }
+      this.authorizationType = t;
+      this.authorizationCredentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sets the TLS settings. */
+    public Builder tls(TlsConfig tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /** Sets the proxy URL ({@code http} or {@code https}); {@code null} for none. */
+    public Builder proxyUrl(URI proxyUrl) {
+      if (proxyUrl != null
+          && !"http".equals(proxyUrl.getScheme())
+          && !"https".equals(proxyUrl.getScheme())) {
+        throw new IllegalArgumentException(
+            "proxy_url scheme must be http or https: " + redactUserInfo(proxyUrl));
+      }
+      this.proxyUrl = proxyUrl;
+      return this;
+    }
+
+    /** Sets whether to follow redirects. */
+    public Builder followRedirects(boolean follow) {
+      this.followRedirects = follow;
+      return this;
+    }
+
+    /** Sets whether HTTP/2 may be used. */
+    public Builder enableHttp2(boolean enable) {
+      this.enableHttp2 = enable;
+      return this;
+    }
+
+    /** Adds a header sent with every scrape; its values are treated as secrets. */
+    public Builder header(String name, List<Secret> values) {
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("header name must not be empty");
+      }
+      headers.put(name, List.copyOf(values));
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException when basic auth and authorization are both set
+     */
+    public HttpClientConfig build() {
+      if (basicAuthUsername != null && authorizationType != null) {
+        throw new IllegalArgumentException(
+            "at most one of basic_auth and authorization must be configured");
+      }
+      return new HttpClientConfig(this);
+    }
+  }
+}
