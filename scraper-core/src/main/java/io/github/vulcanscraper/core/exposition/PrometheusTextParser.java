@@ -273,9 +273,15 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     String name = metricName;
     labels.clear();
     skipBlanks();
+    Labels built = Labels.EMPTY;
     if (pos < end && buf[pos] == '{') {
-      pos++;
+      int open = pos++;
       name = labelSet(name);
+      try {
+        built = labels.build();
+      } catch (IllegalArgumentException e) {
+        throw error(open, e.getMessage());
+      }
       skipBlanks();
     }
     if (name == null) {
@@ -302,12 +308,6 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       endOfLine("expected end of line after timestamp");
     } else {
       endOfLine("expected end of line");
-    }
-    Labels built;
-    try {
-      built = labels.build();
-    } catch (IllegalArgumentException e) {
-      throw error(valueStart, e.getMessage());
     }
     Family f = familyFor(name);
     if (retain) {
