@@ -7,6 +7,7 @@ import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 
@@ -45,6 +46,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
   private final Labels.Builder exemplarLabels = Labels.builder();
   private final ArrayList<MetricFamily> out = new ArrayList<>();
   private final HashSet<String> seenNames = new HashSet<>();
+  private final HashMap<String, Double> bounds = new HashMap<>();
   private boolean retain;
   private int familyCount;
   private long sampleCount;
@@ -758,9 +760,25 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     return !quantile || (v >= 0 && v <= 1);
   }
 
-  /** The number in a label value, NaN when it is none. */
+  /** The number in a label value, NaN when it is none; cached, as bucket bounds repeat. */
   private double boundValue(String s) {
-    if (s == null || s.isEmpty() || s.length() > 64) {
+    if (s == null) {
+      return Double.NaN;
+    }
+    Double cached = bounds.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    double v = parseBound(s);
+    if (bounds.size() >= 4096) {
+      bounds.clear();
+    }
+    bounds.put(s, v);
+    return v;
+  }
+
+  private double parseBound(String s) {
+    if (s.isEmpty() || s.length() > 64) {
       return Double.NaN;
     }
     byte[] saved = buf;
