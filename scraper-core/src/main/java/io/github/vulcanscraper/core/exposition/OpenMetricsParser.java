@@ -612,10 +612,9 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
           t == MetricType.INFO
               ? Labels.EMPTY
               : excluded == null ? built : built.without(excluded);
-      if (group != null && seenGroups.contains(key)) {
+      if (!seenGroups.add(key) && group != null) {
         throw error(at, "samples of the group " + key + " are not together");
       }
-      seenGroups.add(key);
       group = key;
       groupKinds = 0;
       if (!groupSeries.isEmpty()) {
