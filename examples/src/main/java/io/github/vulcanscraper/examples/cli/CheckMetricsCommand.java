@@ -103,9 +103,11 @@ public final class CheckMetricsCommand implements Callable<Integer> {
       return ok(ExpositionStats.check(chosen, body));
     } catch (ExpositionException e) {
       return error(e);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      return "ERROR line 1 col 1: too large to check in this heap (" + e.getClass().getSimpleName()
-          + ")";
+    } catch (OutOfMemoryError e) {
+      return "ERROR line 1 col 1: too large to check in this heap";
+    } catch (RuntimeException e) {
+      // A parser bug must still end in one line, never a stack trace.
+      return "ERROR line 1 col 1: internal error while checking: " + e;
     }
   }
 
