@@ -35,9 +35,9 @@ import picocli.CommandLine.Parameters;
           + "and parses as OpenMetrics, else the Prometheus text format."
     })
 public final class CheckMetricsCommand implements Callable<Integer> {
-  /** The largest file read: the whole file is held in memory, at most a third of the heap. */
+  /** The largest file read: the whole file is held in memory, at most a quarter of the heap. */
   static final long MAX_BYTES =
-      Math.min(256L << 20, Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 3));
+      Math.min(256L << 20, Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 4));
 
   /** The formats of {@code --format}. */
   enum Format {
@@ -137,6 +137,8 @@ public final class CheckMetricsCommand implements Callable<Integer> {
     if (file.equals("-")) {
       try {
         return readCapped(System.in, "stdin");
+      } catch (OutOfMemoryError e) {
+        throw tooLarge("stdin");
       } catch (IOException e) {
         throw new UnreadableException("cannot read stdin: " + e.getMessage());
       }
@@ -148,7 +150,22 @@ public final class CheckMetricsCommand implements Callable<Integer> {
       throw new UnreadableException("cannot read " + file + ": invalid path");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return readCapped(in, file);
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        throw tooLarge(file);
+      }
+      if (size > 0) {
+        // A regular file: one allocation of its size, then anything it grew by since.
+        byte[] body = in.readNBytes((int) size);
+        if (in.read() < 0) {
+          return body;
+        }
+      }
+      try (InputStream again = Files.newInputStream(path)) {
+        return readCapped(again, file);
+      }
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(file);
     } catch (NoSuchFileException e) {
       throw new UnreadableException("cannot read " + file + ": no such file");
     } catch (IOException e) {
@@ -166,8 +183,7 @@ public final class CheckMetricsCommand implements Callable<Integer> {
           if (in.read() < 0) {
             return buf;
           }
-          throw new UnreadableException(
-              name + " is larger than " + MAX_BYTES + " bytes, the most this heap can check");
+          throw tooLarge(name);
         }
         buf = Arrays.copyOf(buf, (int) Math.min(MAX_BYTES, (long) n * 2));
       }
@@ -177,6 +193,11 @@ public final class CheckMetricsCommand implements Callable<Integer> {
       }
       n += r;
     }
+  }
+
+  private static UnreadableException tooLarge(String name) {
+    return new UnreadableException(
+        name + " is larger than " + MAX_BYTES + " bytes, the most this heap can check");
   }
 
   /** A file that cannot be read; the message names it. */
