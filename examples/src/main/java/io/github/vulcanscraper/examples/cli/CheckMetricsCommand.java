@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
           + "and parses as OpenMetrics, else the Prometheus text format."
     })
 public final class CheckMetricsCommand implements Callable<Integer> {
-  /** The largest file read: the whole file is held in memory, at most a quarter of the heap. */
-  static final long MAX_BYTES =
+  /** The default largest file: the whole file is held in memory, at most a quarter of the heap. */
+  static final long DEFAULT_MAX_BYTES =
       Math.min(256L << 20, Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 4));
 
   /** The formats of {@code --format}. */
@@ -53,11 +53,23 @@ public final class CheckMetricsCommand implements Callable<Integer> {
       description = "prometheus or openmetrics; guessed from the content when absent.")
   Format format;
 
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "BYTES",
+      description =
+          "Largest file to check; a larger one is an ERROR line. Default: a quarter of the heap, "
+              + "at most 256 MiB (${DEFAULT-VALUE} here).")
+  long maxBytes = DEFAULT_MAX_BYTES;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check; '-' is stdin.")
   List<String> files;
 
   @Override
   public Integer call() {
+    if (maxBytes < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-bytes must be >= 0: " + maxBytes);
+    }
     PrintWriter out = spec.commandLine().getOut();
     boolean allValid = true;
     for (String file : files) {
@@ -151,7 +163,7 @@ public final class CheckMetricsCommand implements Callable<Integer> {
     }
     try (InputStream in = Files.newInputStream(path)) {
       long size = Files.size(path);
-      if (size > MAX_BYTES) {
+      if (size > maxBytes) {
         throw tooLarge(file);
       }
       if (size > 0) {
@@ -173,31 +185,34 @@ public final class CheckMetricsCommand implements Callable<Integer> {
     }
   }
 
-  private static byte[] readCapped(InputStream in, String name)
+  private byte[] readCapped(InputStream in, String name)
       throws IOException, UnreadableException {
     byte[] buf = new byte[8192];
     int n = 0;
     while (true) {
       if (n == buf.length) {
-        if (n >= MAX_BYTES) {
+        if (n >= maxBytes) {
           if (in.read() < 0) {
             return buf;
           }
           throw tooLarge(name);
         }
-        buf = Arrays.copyOf(buf, (int) Math.min(MAX_BYTES, (long) n * 2));
+        buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, (long) n * 2));
       }
       int r = in.read(buf, n, buf.length - n);
       if (r < 0) {
+        if (n > maxBytes) {
+          throw tooLarge(name);
+        }
         return Arrays.copyOf(buf, n);
       }
       n += r;
     }
   }
 
-  private static UnreadableException tooLarge(String name) {
+  private UnreadableException tooLarge(String name) {
     return new UnreadableException(
-        name + " is larger than " + MAX_BYTES + " bytes, the most this heap can check");
+        name + " is larger than " + maxBytes + " bytes, the most this heap can check");
   }
 
   /** A file that cannot be read; the message names it. */

@@ -103,9 +103,26 @@ final class CheckMetricsCommandTest {
   }
 
   @Test
+  void aFileOverTheSizeLimitIsAnErrorLine() throws Exception {
+    Path big = file("big.prom", "a 1\n".repeat(1000));
+    assertThat(run("check", "metrics", "--max-bytes", "1000", big.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .isEqualTo(big + ": ERROR " + big + " is larger than 1000 bytes, the most this heap can check\n");
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("a 1\n".repeat(300).getBytes(StandardCharsets.UTF_8)));
+      assertThat(run("check", "metrics", "--max-bytes", "1000", "-")).isEqualTo(1);
+    } finally {
+      System.setIn(saved);
+    }
+    assertThat(out.toString()).endsWith("-: ERROR stdin is larger than 1000 bytes, the most this heap can check\n");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("check", "metrics")).isEqualTo(2);
     assertThat(run("check", "metrics", "--format", "json", "x")).isEqualTo(2);
+    assertThat(run("check", "metrics", "--max-bytes", "-1", "x")).isEqualTo(2);
     assertThat(err.toString()).contains("Usage:");
   }
 
