@@ -207,6 +207,14 @@ final class OpenMetricsFamily {
     return kind;
   }
 
+  /**
+   * Checks one sample of this family against its type's rules and its group's.
+   *
+   * @param kind the sample's suffix kind, from {@link #kindOf}
+   * @param built the sample's labels
+   * @param raw the labels as read, empty values included ({@code le=""} is still an {@code le})
+   * @param at the position errors point at (the value)
+   */
   void check(
       String sampleName,
       int kind,
