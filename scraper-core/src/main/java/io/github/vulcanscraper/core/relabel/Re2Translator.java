@@ -394,7 +394,9 @@ final class Re2Translator {
     if (!name.matches("[A-Za-z_]+")) {
       throw error("invalid character class range " + re.substring(pos, end + 1));
     }
-    out.append('\\').append(negate ? 'P' : 'p').append('{').append(name).append('}');
+    // One or two letters name a general category (L, Lu); longer names are scripts (Greek).
+    String java = name.length() <= 2 ? name : "Is" + name;
+    out.append('\\').append(negate ? 'P' : 'p').append('{').append(java).append('}');
     pos = end + 1;
   }
 
