@@ -381,7 +381,8 @@ final class ConfigParser {
             + " auth can be configured");
       }
       Node at = user != null ? user : password;
-      client = at.convert(x -> HttpClientConfig.builder().basicAuth(u,
+      HttpClientConfig base = client;
+      client = at.convert(x -> base.toBuilder().basicAuth(u,
           p.isEmpty() ? null : Secret.of(p)).build());
     }
     b.httpClient(client);

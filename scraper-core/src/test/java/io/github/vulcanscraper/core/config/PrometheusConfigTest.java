@@ -157,6 +157,31 @@ final class PrometheusConfigTest {
   }
 
   @Test
+  void consulLegacyUsernameAndPasswordBecomeBasicAuthNextToTheOtherSettings() {
+    ConsulSdConfig consul =
+        PrometheusConfig.parse(
+                "scrape_configs:\n"
+                    + "  - job_name: c\n"
+                    + "    consul_sd_configs:\n"
+                    + "      - username: 123\n"
+                    + "        password: pw\n"
+                    + "        tls_config: {server_name: consul}\n")
+            .scrapeConfigs()
+            .get(0)
+            .consulSdConfigs()
+            .get(0);
+
+    assertThat(consul.httpClient().basicAuthUsername()).isEqualTo("123");
+    assertThat(consul.httpClient().basicAuthPassword()).isEqualTo(Secret.of("pw"));
+    assertThat(consul.httpClient().tls().serverName()).isEqualTo("consul");
+    assertThat(
+            error("scrape_configs:\n  - job_name: c\n    consul_sd_configs:\n"
+                    + "      - username: a\n        basic_auth: {username: b}\n")
+                .reason())
+        .contains("at most one of consul SD configuration username and password and basic auth");
+  }
+
+  @Test
   void relabelRulesGetDefaultsAndAnEmptyRegexStaysEmpty() {
     List<RelabelConfig> rules =
         PrometheusConfig.parse(

@@ -63,6 +63,14 @@ final class RelabelConfigTest {
   }
 
   @Test
+  void aLongInvalidTargetIsRejectedQuickly() {
+    String target = "a".repeat(10_000) + "-";
+
+    assertThatThrownBy(() -> rule(Action.REPLACE).targetLabel(target + "$1").build())
+        .hasMessageContaining("is invalid 'target_label'");
+  }
+
+  @Test
   void copyActionsTakeAPlainTargetAndNoReplacement() {
     assertThatThrownBy(() -> rule(Action.LOWERCASE).targetLabel("${3}").build())
         .hasMessage("\"${3}\" is invalid 'target_label' for lowercase action");
