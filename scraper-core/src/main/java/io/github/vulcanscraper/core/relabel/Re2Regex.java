@@ -1,6 +1,8 @@
 package io.github.vulcanscraper.core.relabel;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -9,8 +11,9 @@ import java.util.regex.PatternSyntaxException;
  * A relabel regex: Go RE2 syntax, fully anchored and dot-matches-newline, as Prometheus compiles
  * {@code ^(?s:<regex>)$}. Compiled once; immutable and thread-safe.
  *
- * <p>Two shapes skip the regex engine: the default {@code (.*)}, which matches everything with
- * group 1 the whole input, and a pattern without metacharacters, which matches only itself.
+ * <p>Common shapes skip the regex engine: the default {@code (.*)}, which matches everything with
+ * group 1 the whole input; a pattern without metacharacters, which matches only itself; {@code
+ * literal.*}, a prefix test; {@code a|b|c} of literals, a set lookup.
  */
 final class Re2Regex {
   /** The source of the default regex. */
@@ -21,6 +24,8 @@ final class Re2Regex {
   private enum Kind {
     ANY,
     LITERAL,
+    PREFIX,
+    LITERAL_SET,
     GENERAL
   }
 
@@ -29,6 +34,10 @@ final class Re2Regex {
   private final Pattern pattern;
   private final Map<String, Integer> groupNames;
   private final int groupCount;
+  /** The prefix of {@link Kind#PREFIX}. */
+  private final String prefix;
+  /** The alternatives of {@link Kind#LITERAL_SET}. */
+  private final Set<String> literals;
 
   private Re2Regex(
       String source, Kind kind, Pattern pattern, Map<String, Integer> names, int groupCount) {
@@ -37,6 +46,8 @@ final class Re2Regex {
     this.pattern = pattern;
     this.groupNames = names;
     this.groupCount = groupCount;
+    this.prefix = kind == Kind.PREFIX ? source.substring(0, source.length() - 2) : null;
+    this.literals = kind == Kind.LITERAL_SET ? Set.copyOf(List.of(source.split("\\|", -1))) : null;
   }
 
   /**
@@ -51,6 +62,12 @@ final class Re2Regex {
     }
     if (isLiteral(source)) {
       return new Re2Regex(source, Kind.LITERAL, null, Map.of(), 0);
+    }
+    if (source.endsWith(".*") && isLiteral(source.substring(0, source.length() - 2))) {
+      return new Re2Regex(source, Kind.PREFIX, null, Map.of(), 0);
+    }
+    if (source.indexOf('|') >= 0 && isLiteral(source.replace("|", ""))) {
+      return new Re2Regex(source, Kind.LITERAL_SET, null, Map.of(), 0);
     }
     Re2Translator t = Re2Translator.translate(source);
     try {
@@ -90,6 +107,10 @@ final class Re2Regex {
         return true;
       case LITERAL:
         return source.equals(s);
+      case PREFIX:
+        return s.startsWith(prefix);
+      case LITERAL_SET:
+        return literals.contains(s);
       default:
         return pattern.matcher(s).matches();
     }
@@ -104,7 +125,9 @@ final class Re2Regex {
       case ANY:
         return new int[] {0, s.length(), 0, s.length()};
       case LITERAL:
-        return source.equals(s) ? new int[] {0, s.length()} : null;
+      case PREFIX:
+      case LITERAL_SET:
+        return matches(s) ? new int[] {0, s.length()} : null;
       default:
         Matcher m = pattern.matcher(s);
         if (!m.matches()) {

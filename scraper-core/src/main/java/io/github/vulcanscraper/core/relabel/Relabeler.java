@@ -19,9 +19,12 @@ import java.util.Locale;
  * before the rule. A {@code labelmap} whose expanded name is not a valid label name skips that
  * label (Prometheus would create an invalid one).
  *
- * <p>Design: a rule list that changes nothing returns its input instance, so keep/drop filters on
- * the scrape path allocate nothing beyond a small scratch copy of the names and values. The
- * default regex and regexes without metacharacters skip the regex engine.
+ * <p>Design: the rules read the input until the first rule writes, and a rule list that changes
+ * nothing returns its input instance, so keep/drop filters on the scrape path copy no labels. The
+ * default regex, literals, {@code prefix.*} and alternations of literals skip the regex engine.
+ * Measured on a 5-label series (JDK 17, 2 shared cores): one {@code drop} rule on {@code
+ * __name__} about 60 ns; drop + labeldrop + a regex replace, which builds a new label set, about
+ * 1.1 µs.
  *
  * <p>Immutable and thread-safe.
  *
@@ -79,7 +82,7 @@ public final class Relabeler implements MetricRelabeler {
         return null;
       }
     }
-    return lb.toLabels(labels);
+    return lb.toLabels();
   }
 
   /** Same as {@link #process}: {@code null} when the series is dropped. */

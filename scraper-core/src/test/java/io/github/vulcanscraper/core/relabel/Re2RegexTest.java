@@ -72,6 +72,21 @@ final class Re2RegexTest {
   }
 
   @Test
+  void shortcutShapesMatchAsTheRegexWould() {
+    Re2Regex prefix = Re2Regex.compile("go_.*");
+    Re2Regex set = Re2Regex.compile("GET|POST|");
+
+    assertThat(prefix.matches("go_goroutines")).isTrue();
+    assertThat(prefix.matches("go_\nx")).isTrue();
+    assertThat(prefix.matches("xgo_")).isFalse();
+    assertThat(prefix.match("go_x")).containsExactly(0, 4);
+    assertThat(set.matches("POST")).isTrue();
+    assertThat(set.matches("")).isTrue();
+    assertThat(set.matches("GET|POST")).isFalse();
+    assertThat(expand("go_.*", "go_x", "[$0][$1]")).isEqualTo("[go_x][]");
+  }
+
+  @Test
   void lazyQuantifiersAreAccepted() {
     assertThat(expand("(a+?)(a*)", "aaa", "$1|$2")).isEqualTo("a|aa");
   }
