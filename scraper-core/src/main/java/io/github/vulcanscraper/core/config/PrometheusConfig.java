@@ -36,8 +36,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class PrometheusConfig {
-  /** The largest YAML document accepted, in characters (4 Mi). */
-  public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+  /** The largest YAML document accepted, in characters (3 Mi, the YAML parser's own limit). */
+  public static final int MAX_DOCUMENT_CHARS = 3 * 1024 * 1024;
 
   private final GlobalConfig global;
   private final List<ScrapeConfig> scrapeConfigs;
