@@ -29,8 +29,10 @@ final class YamlNode {
 
   final Kind kind;
   final int line;
+
   /** The scalar's text; {@code null} unless {@link Kind#SCALAR}. */
   final String text;
+
   /** True when the scalar was typed by YAML as a string (quoted, or plain non-number text). */
   final boolean stringTyped;
 
@@ -120,9 +122,7 @@ final class YamlNode {
       String child = path.isEmpty() ? key : path + "." + key;
       if (entries.containsKey(key)) {
         throw new ConfigException(
-            child,
-            keyLine,
-            "key \"" + key + "\" is already set (line " + keyLines.get(key) + ")");
+            child, keyLine, "key \"" + key + "\" is already set (line " + keyLines.get(key) + ")");
       }
       YamlNode value = read(p, p.nextToken(), child);
       entries.put(key, value);

@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * A mutable label set for one run of the rules, as Prometheus' {@code labels.Builder}: an absent
  * label reads as {@code ""} and setting {@code ""} removes the label. It reads the original labels
- * until the first write, then copies them into parallel arrays (unsorted while rules run), so
- * rules that only filter allocate nothing. An unchanged set is returned as is.
+ * until the first write, then copies them into parallel arrays (unsorted while rules run), so rules
+ * that only filter allocate nothing. An unchanged set is returned as is.
  */
 final class LabelScratch {
   private final Labels original;

@@ -34,8 +34,10 @@ final class Re2Regex {
   private final Pattern pattern;
   private final Map<String, Integer> groupNames;
   private final int groupCount;
+
   /** The prefix of {@link Kind#PREFIX}. */
   private final String prefix;
+
   /** The alternatives of {@link Kind#LITERAL_SET}. */
   private final Set<String> literals;
 
@@ -72,8 +74,7 @@ final class Re2Regex {
     Re2Translator t = Re2Translator.translate(source);
     try {
       Pattern p =
-          Pattern.compile(
-              "(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+          Pattern.compile("(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
       return new Re2Regex(source, Kind.GENERAL, p, Map.copyOf(t.groupNames()), t.groupCount());
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
@@ -117,8 +118,8 @@ final class Re2Regex {
   }
 
   /**
-   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1
-   * for a group that did not take part) or {@code null} when it does not match.
+   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1 for
+   * a group that did not take part) or {@code null} when it does not match.
    */
   int[] match(String s) {
     switch (kind) {
@@ -145,9 +146,9 @@ final class Re2Regex {
   /**
    * Expands {@code template} as Go's {@code regexp.Expand}: {@code $1}, {@code ${1}}, {@code
    * $name}, {@code ${name}} are replaced by that group of {@code input} (empty when it does not
-   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so
-   * {@code $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference
-   * stays as written.
+   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so {@code
+   * $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference stays
+   * as written.
    */
   String expand(String template, String input, int[] spans) {
     int dollar = template.indexOf('$');
@@ -173,7 +174,8 @@ final class Re2Regex {
           }
           end += Character.charCount(cp);
         }
-        boolean ok = end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
+        boolean ok =
+            end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
         if (!ok) {
           out.append('$');
         } else {

@@ -62,8 +62,9 @@ final class Re2RegexTest {
   @Test
   void rejectsWhatRe2Rejects() {
     for (String bad :
-        List.of("a(?=b)", "(?!a)", "(?<=a)b", "(?>a)", "(a)\\1", "a*+", "a**", "a{1001}",
-            "(?x)a", "\\Z", "\\h", "a(b", "a)b", "[a", "*a", "(?U)a", "\\012")) {
+        List.of(
+            "a(?=b)", "(?!a)", "(?<=a)b", "(?>a)", "(a)\\1", "a*+", "a**", "a{1001}", "(?x)a",
+            "\\Z", "\\h", "a(b", "a)b", "[a", "*a", "(?U)a", "\\012")) {
       assertThatThrownBy(() -> Re2Regex.compile(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

@@ -22,7 +22,9 @@ final class RelabelerTest {
   @Test
   void replaceCopiesTheSourceByDefault() {
     Labels out =
-        apply(NODE, rule(Action.REPLACE).sourceLabels(List.of("__meta_dc")).targetLabel("dc").build());
+        apply(
+            NODE,
+            rule(Action.REPLACE).sourceLabels(List.of("__meta_dc")).targetLabel("dc").build());
 
     assertThat(out.get("dc")).isEqualTo("eu1");
   }
@@ -46,7 +48,13 @@ final class RelabelerTest {
   @Test
   void replaceWithoutAMatchChangesNothingAndReturnsTheSameInstance() {
     Labels out =
-        apply(NODE, rule(Action.REPLACE).sourceLabels(List.of("env")).regex("dev").targetLabel("x").build());
+        apply(
+            NODE,
+            rule(Action.REPLACE)
+                .sourceLabels(List.of("env"))
+                .regex("dev")
+                .targetLabel("x")
+                .build());
 
     assertThat(out).isSameAs(NODE);
   }
@@ -54,7 +62,8 @@ final class RelabelerTest {
   @Test
   void replaceToAnEmptyValueDeletesTheTarget() {
     Labels out =
-        apply(NODE, rule(Action.REPLACE).sourceLabels(List.of("missing")).targetLabel("env").build());
+        apply(
+            NODE, rule(Action.REPLACE).sourceLabels(List.of("missing")).targetLabel("env").build());
 
     assertThat(out.has("env")).isFalse();
   }
@@ -98,10 +107,14 @@ final class RelabelerTest {
   @Test
   void keepequalAndDropequalCompareWithTheTargetLabel() {
     Labels in = Labels.of("a", "1", "b", "1", "c", "2");
-    RelabelConfig keepAB = rule(Action.KEEPEQUAL).sourceLabels(List.of("a")).targetLabel("b").build();
-    RelabelConfig keepAC = rule(Action.KEEPEQUAL).sourceLabels(List.of("a")).targetLabel("c").build();
-    RelabelConfig dropAB = rule(Action.DROPEQUAL).sourceLabels(List.of("a")).targetLabel("b").build();
-    RelabelConfig dropAC = rule(Action.DROPEQUAL).sourceLabels(List.of("a")).targetLabel("c").build();
+    RelabelConfig keepAB =
+        rule(Action.KEEPEQUAL).sourceLabels(List.of("a")).targetLabel("b").build();
+    RelabelConfig keepAC =
+        rule(Action.KEEPEQUAL).sourceLabels(List.of("a")).targetLabel("c").build();
+    RelabelConfig dropAB =
+        rule(Action.DROPEQUAL).sourceLabels(List.of("a")).targetLabel("b").build();
+    RelabelConfig dropAC =
+        rule(Action.DROPEQUAL).sourceLabels(List.of("a")).targetLabel("c").build();
 
     assertThat(apply(in, keepAB)).isSameAs(in);
     assertThat(apply(in, keepAC)).isNull();
@@ -119,8 +132,7 @@ final class RelabelerTest {
     assertThat(Relabeler.hashmod("", 16)).isEqualTo(14);
     assertThat(Relabeler.hashmod("héllo", 7)).isEqualTo(0);
     // A modulus above 2^63 is unsigned: 17710500428000290726 % (2^63 + 1).
-    assertThat(Relabeler.hashmod("x", Long.MIN_VALUE + 1))
-        .isEqualTo(8487128391145514917L);
+    assertThat(Relabeler.hashmod("x", Long.MIN_VALUE + 1)).isEqualTo(8487128391145514917L);
   }
 
   @Test
@@ -170,7 +182,8 @@ final class RelabelerTest {
   void theDefaultRegexMatchesValuesWithNewlines() {
     Labels in = Labels.of("a", "line1\nline2");
 
-    Labels out = apply(in, rule(Action.REPLACE).sourceLabels(List.of("a")).targetLabel("b").build());
+    Labels out =
+        apply(in, rule(Action.REPLACE).sourceLabels(List.of("a")).targetLabel("b").build());
 
     assertThat(out.get("b")).isEqualTo("line1\nline2");
   }
@@ -187,6 +200,7 @@ final class RelabelerTest {
     RelabelConfig same = rule(Action.DROP).sourceLabels(List.of("a")).regex("x").build();
 
     assertThat(Relabeler.of(List.of(r))).isEqualTo(Relabeler.of(List.of(same)));
-    assertThat(Relabeler.of(List.of(r)).hashCode()).isEqualTo(Relabeler.of(List.of(same)).hashCode());
+    assertThat(Relabeler.of(List.of(r)).hashCode())
+        .isEqualTo(Relabeler.of(List.of(same)).hashCode());
   }
 }
