@@ -363,6 +363,16 @@ final class PrometheusConfigTest {
   }
 
   @Test
+  void aSyntaxErrorIsOneLineAndQuotesNoPartOfTheDocument() {
+    ConfigException e =
+        error("scrape_configs:\n  - job_name: a\n    basic_auth:\n      password: \"hunter2\n");
+
+    assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("\n");
+    assertThat(e.reason()).startsWith("invalid YAML: while scanning a quoted scalar (line 4");
+    assertThat(e.line()).isEqualTo(5);
+  }
+
+  @Test
   void acceptsAndIgnoresTheSectionsPrometheusHasBeyondScraping() {
     PrometheusConfig config =
         PrometheusConfig.parse(
