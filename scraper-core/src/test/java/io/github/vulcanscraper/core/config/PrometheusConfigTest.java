@@ -206,6 +206,25 @@ final class PrometheusConfigTest {
   }
 
   @Test
+  void scalarsKeepTheirTextWhereAStringIsExpected() {
+    ScrapeConfig job =
+        PrometheusConfig.parse(
+                "scrape_configs:\n"
+                    + "  - job_name: 123\n"
+                    + "    relabel_configs:\n"
+                    + "      - source_labels: [a]\n"
+                    + "        regex: 1.10\n"
+                    + "        action: keep\n")
+            .scrapeConfigs()
+            .get(0);
+
+    assertThat(job.jobName().value()).isEqualTo("123");
+    assertThat(job.relabelConfigs().get(0).regex()).isEqualTo("1.10");
+    assertThat(error("scrape_configs:\n  - job_name: a\n    honor_labels: 'true'\n").reason())
+        .isEqualTo("expected true or false, got \"true\"");
+  }
+
+  @Test
   void anUnknownFieldIsRejectedWithItsPathAndLine() {
     ConfigException e = error("scrape_configs:\n  - job_name: a\n    scrape_intervall: 5s\n");
 
