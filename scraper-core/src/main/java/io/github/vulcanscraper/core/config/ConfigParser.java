@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a YAML tree into the model, with Prometheus' defaults and checks, field by field. */
 final class ConfigParser {
@@ -55,9 +57,9 @@ final class ConfigParser {
   private static final Pattern RULE_PATH = Pattern.compile("[^*]*(\\*[^/]*)?");
 
   private final HttpClientParser http;
-  private final Path baseDir;
+  private final @Nullable Path baseDir;
 
-  ConfigParser(Path baseDir) {
+  ConfigParser(@Nullable Path baseDir) {
     this.baseDir = baseDir;
     this.http = new HttpClientParser(baseDir);
   }
@@ -173,7 +175,7 @@ final class ConfigParser {
     }
     Node esc = f.get("metric_name_escaping_scheme");
     String escaping = esc == null ? "" : esc.string();
-    if (!escaping.isEmpty() && !ESCAPING.contains(escaping)) {
+    if (esc != null && !escaping.isEmpty() && !ESCAPING.contains(escaping)) {
       throw esc.error(
           "unknown global name escaping method specified, must be one of"
               + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \""
@@ -185,7 +187,7 @@ final class ConfigParser {
     try {
       config = b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
     return new GlobalSettings(config, validation, escaping);
   }
@@ -193,10 +195,10 @@ final class ConfigParser {
   private ScrapeConfig scrapeConfig(Node n, GlobalSettings global) {
     Node.Fields f = n.fields("scrape_config");
     Node nameNode = f.get("job_name");
-    String name = nameNode == null ? "" : nameNode.string();
-    if (name.isEmpty()) {
+    if (nameNode == null || nameNode.string().isEmpty()) {
       throw (nameNode == null ? n : nameNode).error("job_name is empty");
     }
+    String name = nameNode.string();
     ScrapeConfig.Builder b = nameNode.convert(x -> ScrapeConfig.builder(x));
     b.global(global.config);
     set(f, "honor_labels", Node::bool, b::honorLabels);
@@ -245,14 +247,17 @@ final class ConfigParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
   private void nameSchemes(Node.Fields f, GlobalSettings global, String job) {
     Node v = f.get("metric_name_validation_scheme");
     String validation = v == null ? "" : v.string();
-    if (!validation.isEmpty() && !validation.equals("legacy") && !validation.equals("utf8")) {
+    if (v != null
+        && !validation.isEmpty()
+        && !validation.equals("legacy")
+        && !validation.equals("utf8")) {
       throw v.error(
           "unknown scrape config name validation method specified, must be either '',"
               + " 'legacy' or 'utf8', got "
@@ -260,7 +265,7 @@ final class ConfigParser {
     }
     Node e = f.get("metric_name_escaping_scheme");
     String escaping = e == null ? "" : e.string();
-    if (!escaping.isEmpty() && !ESCAPING.contains(escaping)) {
+    if (e != null && !escaping.isEmpty() && !ESCAPING.contains(escaping)) {
       throw e.error(
           "unknown scrape config name escaping method specified, must be one of"
               + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \""
@@ -291,12 +296,12 @@ final class ConfigParser {
     Node.Fields f = n.fields("params");
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String key : f.keys()) {
-      out.put(key, f.get(key).strings());
+      out.put(key, f.present(key).strings());
     }
     return out;
   }
 
-  List<RelabelConfig> relabelConfigs(Node n, String kind) {
+  List<RelabelConfig> relabelConfigs(@Nullable Node n, String kind) {
     List<RelabelConfig> out = new ArrayList<>();
     if (n == null) {
       return out;
@@ -324,7 +329,7 @@ final class ConfigParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -371,7 +376,7 @@ final class ConfigParser {
     Node.Fields f = n.fields("labels");
     Labels.Builder b = Labels.builder();
     for (String key : f.keys()) {
-      Node v = f.get(key);
+      Node v = f.present(key);
       if (!isLabelName(key)) {
         throw v.error("\"" + key + "\" is not a valid label name");
       }
@@ -428,7 +433,7 @@ final class ConfigParser {
             "at most one of consul SD configuration username and password and basic"
                 + " auth can be configured");
       }
-      Node at = user != null ? user : password;
+      Node at = user != null ? user : Objects.requireNonNull(password);
       HttpClientConfig base = client;
       client =
           at.convert(x -> base.toBuilder().basicAuth(u, p.isEmpty() ? null : Secret.of(p)).build());
@@ -478,7 +483,7 @@ final class ConfigParser {
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw at.error(e.getMessage(), e);
+      throw at.error(String.valueOf(e.getMessage()), e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code consul_sd_configs}: services from a Consul catalog, as Prometheus' Consul
@@ -29,7 +30,7 @@ public final class ConsulSdConfig {
 
   private final String server;
   private final String pathPrefix;
-  private final Secret token;
+  private final @Nullable Secret token;
   private final String datacenter;
   private final String namespace;
   private final String partition;
@@ -79,7 +80,7 @@ public final class ConsulSdConfig {
   }
 
   /** {@code token}: the ACL token sent as {@code X-Consul-Token}, or {@code null}. */
-  public Secret token() {
+  public @Nullable Secret token() {
     return token;
   }
 
@@ -152,7 +153,7 @@ public final class ConsulSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof ConsulSdConfig)) {
       return false;
     }
@@ -227,7 +228,7 @@ public final class ConsulSdConfig {
   public static final class Builder {
     private String server = DEFAULT_SERVER;
     private String pathPrefix = "";
-    private Secret token;
+    private @Nullable Secret token;
     private String datacenter = "";
     private String namespace = "";
     private String partition = "";
@@ -264,7 +265,7 @@ public final class ConsulSdConfig {
     }
 
     /** Sets {@code token}; {@code null} for none. */
-    public Builder token(Secret token) {
+    public Builder token(@Nullable Secret token) {
       this.token = token;
       return this;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code dns_sd_configs}: names to resolve periodically, as Prometheus' DNS service
@@ -85,7 +86,7 @@ public final class DnsSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof DnsSdConfig)) {
       return false;
     }

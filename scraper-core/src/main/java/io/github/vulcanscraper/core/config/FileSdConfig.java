@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code file_sd_configs}: files holding target groups in JSON or YAML, re-read when
@@ -34,7 +35,7 @@ public final class FileSdConfig {
    * @param refreshInterval how often the files are re-read; zero or {@code null} for 5m
    * @throws IllegalArgumentException without files, or for a pattern that is not valid
    */
-  public static FileSdConfig of(List<String> files, Duration refreshInterval) {
+  public static FileSdConfig of(List<String> files, @Nullable Duration refreshInterval) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
           "file service discovery config must contain at least one path name");
@@ -60,7 +61,7 @@ public final class FileSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FileSdConfig
         && ((FileSdConfig) o).files.equals(files)
         && ((FileSdConfig) o).refreshInterval.equals(refreshInterval);

@@ -4,6 +4,7 @@ import io.github.vulcanscraper.api.Labels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code global} section of a Prometheus configuration: the defaults every scrape config
@@ -121,7 +122,7 @@ public final class GlobalConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof GlobalConfig)) {
       return false;
     }
@@ -176,8 +177,8 @@ public final class GlobalConfig {
 
   /** Builds a {@link GlobalConfig}; setters validate at once. Not thread-safe. */
   public static final class Builder {
-    private Duration scrapeInterval;
-    private Duration scrapeTimeout;
+    private @Nullable Duration scrapeInterval;
+    private @Nullable Duration scrapeTimeout;
     private Duration evaluationInterval = Duration.ofMinutes(1);
     private Labels externalLabels = Labels.EMPTY;
     private long bodySizeLimit;
@@ -192,19 +193,19 @@ public final class GlobalConfig {
     private Builder() {}
 
     /** Sets {@code scrape_interval}; zero or {@code null} means the default, 1m. */
-    public Builder scrapeInterval(Duration interval) {
+    public Builder scrapeInterval(@Nullable Duration interval) {
       this.scrapeInterval = nonNegative("scrape_interval", interval);
       return this;
     }
 
     /** Sets {@code scrape_timeout}; zero or {@code null} means 10s or the interval if shorter. */
-    public Builder scrapeTimeout(Duration timeout) {
+    public Builder scrapeTimeout(@Nullable Duration timeout) {
       this.scrapeTimeout = nonNegative("scrape_timeout", timeout);
       return this;
     }
 
     /** Sets {@code evaluation_interval}; zero or {@code null} means the default, 1m. */
-    public Builder evaluationInterval(Duration interval) {
+    public Builder evaluationInterval(@Nullable Duration interval) {
       Duration d = nonNegative("evaluation_interval", interval);
       this.evaluationInterval = d == null ? Duration.ofMinutes(1) : d;
       return this;
@@ -272,7 +273,7 @@ public final class GlobalConfig {
       return this;
     }
 
-    private static Duration nonNegative(String what, Duration d) {
+    private static @Nullable Duration nonNegative(String what, @Nullable Duration d) {
       if (d != null && d.isNegative()) {
         throw new IllegalArgumentException(what + " must not be negative: " + d);
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Prometheus' HTTP client settings ({@code basic_auth}, {@code authorization}, {@code
@@ -54,9 +55,9 @@ final class HttpClientParser {
           "x-amz-security-token",
           "x-amz-content-sha256");
 
-  private final Path baseDir;
+  private final @Nullable Path baseDir;
 
-  HttpClientParser(Path baseDir) {
+  HttpClientParser(@Nullable Path baseDir) {
     this.baseDir = baseDir;
   }
 
@@ -119,11 +120,11 @@ final class HttpClientParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw where.error(e.getMessage(), e);
+      throw where.error(String.valueOf(e.getMessage()), e);
     }
   }
 
-  private boolean basicAuth(Node n, HttpClientConfig.Builder b) {
+  private boolean basicAuth(@Nullable Node n, HttpClientConfig.Builder b) {
     if (n == null || n.isNull()) {
       return false;
     }
@@ -202,7 +203,7 @@ final class HttpClientParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -234,7 +235,7 @@ final class HttpClientParser {
   private void headers(Node n, HttpClientConfig.Builder b) {
     Node.Fields headers = n.fields("http_headers");
     for (String name : headers.keys()) {
-      Node h = headers.get(name);
+      Node h = headers.present(name);
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         throw h.error("setting header \"" + name + "\" is not allowed");
       }

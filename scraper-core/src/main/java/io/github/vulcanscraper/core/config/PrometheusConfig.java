@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Prometheus configuration file as this library reads it: the {@code global} section and the
@@ -64,7 +65,7 @@ public final class PrometheusConfig {
    * @param baseDir the directory, or {@code null} for the working directory
    * @throws ConfigException when Prometheus would reject it or it uses what is not supported
    */
-  public static PrometheusConfig parse(String yaml, Path baseDir) {
+  public static PrometheusConfig parse(String yaml, @Nullable Path baseDir) {
     if (yaml.length() > MAX_DOCUMENT_CHARS) {
       throw new ConfigException(
           "",
@@ -151,7 +152,7 @@ public final class PrometheusConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PrometheusConfig
         && ((PrometheusConfig) o).global.equals(global)
         && ((PrometheusConfig) o).scrapeConfigs.equals(scrapeConfigs);

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds targets from discovered label sets as Prometheus 3 does ({@code PopulateLabels}).
@@ -53,7 +55,7 @@ public final class TargetLabels {
    *     address}, {@code "http://x" is not a valid hostname}, {@code scrape timeout cannot be
    *     greater than scrape interval ("20s" > "10s")}
    */
-  public static ScrapeTarget populate(ScrapeConfig config, Labels target, Labels group) {
+  public static @Nullable ScrapeTarget populate(ScrapeConfig config, Labels target, Labels group) {
     Labels discovered = discoveredLabels(config, target, group);
     Labels relabeled = config.relabeler().process(discovered);
     if (relabeled == null) {
@@ -77,7 +79,7 @@ public final class TargetLabels {
               + "\")");
     }
     String scheme = relabeled.get("__scheme__");
-    if (!"http".equals(scheme) && !"https".equals(scheme)) {
+    if (scheme == null || (!scheme.equals("http") && !scheme.equals("https"))) {
       throw new IllegalArgumentException("invalid scheme: \"" + scheme + "\"");
     }
     String instance = relabeled.get("instance");
@@ -92,7 +94,14 @@ public final class TargetLabels {
       pub.add("instance", address);
     }
     URI url = url(config, relabeled, scheme, address);
-    return new ScrapeTarget(config.jobName(), pub.build(), discovered, url, interval, timeout);
+    return new ScrapeTarget(
+        config.jobName(),
+        pub.build(),
+        discovered,
+        url,
+        interval,
+        timeout,
+        instance == null ? address : instance);
   }
 
   /**
@@ -195,7 +204,7 @@ public final class TargetLabels {
   }
 
   /** Go's {@code url.Values.Encode}: sorted by key, {@code QueryEscape}d. */
-  static String encode(TreeMap<String, List<String>> params) {
+  static String encode(SortedMap<String, List<String>> params) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String key = queryEscape(e.getKey());

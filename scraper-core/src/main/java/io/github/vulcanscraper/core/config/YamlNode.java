@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A YAML document as a tree that remembers the line of every node and every key, read with
@@ -28,12 +29,13 @@ final class YamlNode {
   }
 
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
-  private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
+  private static final Pattern MARK =
+      Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
 
   final Kind kind;
   final int line;
 
-  /** The scalar's text; {@code null} unless {@link Kind#SCALAR}. */
+  /** The scalar's text; empty unless {@link Kind#SCALAR}. */
   final String text;
 
   /** True when the scalar was typed by YAML as a string (quoted, or plain non-number text). */
@@ -61,7 +63,7 @@ final class YamlNode {
   }
 
   static YamlNode nullNode(int line) {
-    return new YamlNode(Kind.NULL, line, null, false, Map.of(), Map.of(), List.of());
+    return new YamlNode(Kind.NULL, line, "", false, Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -92,11 +94,11 @@ final class YamlNode {
    * The parser's message on one line, without the excerpts of the document it quotes (they could
    * hold a secret), with the line of the problem.
    */
-  static ConfigException syntaxError(String message, int fallbackLine) {
+  static ConfigException syntaxError(@Nullable String message, int fallbackLine) {
     StringBuilder reason = new StringBuilder("invalid YAML: ");
     int line = fallbackLine;
     boolean first = true;
-    for (String part : String.valueOf(message).split("\n")) {
+    for (String part : String.valueOf(message).lines().toList()) {
       Matcher m = MARK.matcher(part);
       if (m.matches()) {
         line = Integer.parseInt(m.group(1));
@@ -128,7 +130,7 @@ final class YamlNode {
           items.add(read(p, n, path + "[" + items.size() + "]"));
         }
         return new YamlNode(
-            Kind.LIST, line, null, false, Map.of(), Map.of(), Collections.unmodifiableList(items));
+            Kind.LIST, line, "", false, Map.of(), Map.of(), Collections.unmodifiableList(items));
       case VALUE_NULL:
         return nullNode(line);
       case VALUE_STRING:
@@ -156,7 +158,7 @@ final class YamlNode {
     return new YamlNode(
         Kind.MAP,
         line,
-        null,
+        "",
         false,
         Collections.unmodifiableMap(entries),
         Collections.unmodifiableMap(keyLines),

@@ -15,4 +15,7 @@
  * <p>Errors are {@link io.github.vulcanscraper.core.config.ConfigException}s that name the path
  * ({@code scrape_configs[2].relabel_configs[0].regex}) and the line.
  */
+@NullMarked
 package io.github.vulcanscraper.core.config;
+
+import org.jspecify.annotations.NullMarked;

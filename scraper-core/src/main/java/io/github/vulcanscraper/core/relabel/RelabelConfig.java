@@ -3,6 +3,7 @@ package io.github.vulcanscraper.core.relabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relabel rule, as an entry of Prometheus' {@code relabel_configs} or {@code
@@ -168,7 +169,7 @@ public final class RelabelConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof RelabelConfig)) {
       return false;
     }

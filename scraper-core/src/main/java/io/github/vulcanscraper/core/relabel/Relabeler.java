@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a list of relabel rules in order, as Prometheus' {@code relabel.Process}: a rule that
@@ -71,7 +72,7 @@ public final class Relabeler implements MetricRelabeler {
    * @return the resulting labels ({@code labels} itself when nothing changed), or {@code null} when
    *     a rule dropped the label set
    */
-  public Labels process(Labels labels) {
+  public @Nullable Labels process(Labels labels) {
     if (rules.length == 0) {
       return labels;
     }
@@ -86,7 +87,7 @@ public final class Relabeler implements MetricRelabeler {
 
   /** Same as {@link #process}: {@code null} when the series is dropped. */
   @Override
-  public Labels relabel(Labels labels) {
+  public @Nullable Labels relabel(Labels labels) {
     return process(labels);
   }
 
@@ -190,7 +191,7 @@ public final class Relabeler implements MetricRelabeler {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Relabeler && ((Relabeler) o).configs.equals(configs);
   }
 

@@ -26,4 +26,7 @@
  * Names follow Prometheus' legacy validation, {@code [a-zA-Z_][a-zA-Z0-9_]*}; UTF-8 label names are
  * not supported.
  */
+@NullMarked
 package io.github.vulcanscraper.core.relabel;
+
+import org.jspecify.annotations.NullMarked;

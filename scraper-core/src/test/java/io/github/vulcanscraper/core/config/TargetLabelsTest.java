@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 final class TargetLabelsTest {
@@ -18,10 +19,14 @@ final class TargetLabelsTest {
         .get(0);
   }
 
+  private static ScrapeTarget kept(ScrapeConfig config, Labels target, Labels group) {
+    return Objects.requireNonNull(TargetLabels.populate(config, target, group), "dropped");
+  }
+
   @Test
   void buildsTheUrlAndLabelsWithDefaultsAndNoDefaultPort() {
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             job("    scrape_interval: 30s\n"),
             Labels.of("__address__", "h1", "__meta_x", "y"),
             Labels.of("env", "prod"));
@@ -42,7 +47,7 @@ final class TargetLabelsTest {
   @Test
   void targetLabelsWinOverGroupLabels() {
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             job(""), Labels.of("__address__", "h:1", "env", "dev"), Labels.of("env", "prod"));
 
     assertThat(t.labels().get("env")).isEqualTo("dev");
@@ -63,7 +68,7 @@ final class TargetLabelsTest {
                 + "        replacement: blackbox:9115\n");
 
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             config, Labels.of("__address__", "https://example.com"), Labels.EMPTY);
 
     assertThat(t.url())
@@ -78,7 +83,7 @@ final class TargetLabelsTest {
   @Test
   void intervalAndTimeoutMayComeFromLabels() {
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             job(""),
             Labels.of(
                 "__address__", "h:1", "__scrape_interval__", "5s", "__scrape_timeout__", "2s"),
