@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -112,6 +113,7 @@ public final class KafkaWriter implements Writer {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaWriter.class);
   private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long RETRY_PAUSE_MILLIS = 200;
 
   private final String topic;
   private final String bootstrapServers;
@@ -121,6 +123,7 @@ public final class KafkaWriter implements Writer {
   private final int maxPendingScrapes;
   private final long maxPendingBytes;
   private final Map<String, Object> config;
+  private final long deliveryTimeoutNanos;
   private final Producer<byte[], byte[]> producer;
   private final PendingScrapes pending;
   private final Thread sender;
@@ -143,6 +146,9 @@ public final class KafkaWriter implements Writer {
     this.maxPendingScrapes = b.maxPendingScrapes;
     this.maxPendingBytes = b.maxPendingBytes;
     this.config = producerConfig(b);
+    this.deliveryTimeoutNanos =
+        TimeUnit.MILLISECONDS.toNanos(
+            Long.parseLong(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString()));
     this.contentType = encoder.contentType().getBytes(StandardCharsets.UTF_8);
     this.encoderVersion = Integer.toString(encoder.version()).getBytes(StandardCharsets.UTF_8);
     try {
@@ -251,14 +257,22 @@ public final class KafkaWriter implements Writer {
     try {
       PendingScrapes.Entry e;
       while ((e = pending.takeForSending()) != null) {
-        send(e);
+        if (System.nanoTime() - e.createdNanos >= deliveryTimeoutNanos) {
+          pending.landed(e);
+          failDelivery(
+              e,
+              new org.apache.kafka.common.errors.TimeoutException(
+                  "expired after delivery.timeout.ms waiting for Kafka"));
+        } else {
+          send(e);
+        }
       }
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void send(PendingScrapes.Entry e) {
+  private void send(PendingScrapes.Entry e) throws InterruptedException {
     RecordHeaders headers = new RecordHeaders();
     headers.add(CONTENT_TYPE_HEADER, contentType);
     headers.add(ENCODER_VERSION_HEADER, encoderVersion);
@@ -267,10 +281,15 @@ public final class KafkaWriter implements Writer {
         Long.toString(e.timestampMillis).getBytes(StandardCharsets.UTF_8));
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, null, e.timestampMillis, e.keyBytes, e.value, headers);
+    Exception[] refused = new Exception[1];
     try {
       producer.send(
           record,
           (metadata, exception) -> {
+            if (exception != null && Thread.currentThread() == sender) {
+              refused[0] = exception; // refused inside send(): the producer does not hold it
+              return;
+            }
             pending.landed(e);
             if (exception == null) {
               written.incrementAndGet();
@@ -281,9 +300,34 @@ public final class KafkaWriter implements Writer {
             }
           });
     } catch (RuntimeException ex) {
-      pending.landed(e);
-      failDelivery(e, ex);
+      refused[0] = ex;
     }
+    if (refused[0] != null) {
+      retryOrFail(e, refused[0]);
+    }
+  }
+
+  /**
+   * A record the producer refused before taking it: while Kafka is away the producer may lose the
+   * topic's metadata and refuse records after {@code max.block.ms}. Such a scrape goes back to the
+   * head of the queue and is tried again, as the producer itself would retry it, until it is
+   * older than {@code delivery.timeout.ms}.
+   */
+  private void retryOrFail(PendingScrapes.Entry e, Exception cause) throws InterruptedException {
+    boolean retriable = cause instanceof RetriableException;
+    if (retriable && System.nanoTime() - e.createdNanos < deliveryTimeoutNanos && !closed.get()) {
+      if (pending.requeue(e)) {
+        warnThrottled(
+            new KafkaWriteException(
+                "topic " + topic + " at " + bootstrapServers + " unavailable, retrying: "
+                    + rootMessage(cause),
+                cause));
+        Thread.sleep(RETRY_PAUSE_MILLIS); // the writer thread's own back-off
+        return;
+      }
+    }
+    pending.landed(e);
+    failDelivery(e, cause);
   }
 
   private void failDelivery(PendingScrapes.Entry e, Exception cause) {

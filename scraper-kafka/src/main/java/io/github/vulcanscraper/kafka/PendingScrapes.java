@@ -35,6 +35,7 @@ final class PendingScrapes {
     final byte[] keyBytes;
     final byte[] value;
     final long timestampMillis;
+    final long createdNanos = System.nanoTime();
     final CompletableFuture<Void> future = new CompletableFuture<>();
 
     Entry(String key, byte[] keyBytes, byte[] value, long timestampMillis) {
@@ -143,6 +144,29 @@ final class PendingScrapes {
         inFlightBytes -= e.size();
         changed.signalAll();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Puts an in-flight entry the producer refused before taking it (no metadata yet) back at the
+   * head of the queue, to be sent again first. Returns false when the queue is closed.
+   */
+  boolean requeue(Entry e) {
+    lock.lock();
+    try {
+      if (!inFlight.remove(e)) {
+        return false;
+      }
+      inFlightBytes -= e.size();
+      if (closed) {
+        return false;
+      }
+      queue.addFirst(e);
+      queuedBytes += e.size();
+      changed.signalAll();
+      return true;
     } finally {
       lock.unlock();
     }
