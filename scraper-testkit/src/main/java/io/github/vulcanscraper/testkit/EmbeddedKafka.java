@@ -107,15 +107,31 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("EmbeddedKafka is already running");
     }
-    try {
-      if (dir == null) {
-        prepare();
+    boolean first = dir == null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (dir == null) {
+          dir = Files.createTempDirectory("embedded-kafka-");
+        }
+        if (first) {
+          prepare();
+        }
+        launch();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start Kafka in " + dir, e);
       }
-      launch();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start Kafka in " + dir, e);
+      try {
+        awaitReady();
+        return;
+      } catch (IllegalStateException e) {
+        // A free port can be taken by another process between choosing it and the broker binding
+        // it; on the first start, choose new ports and try again.
+        if (!first || attempt == 3 || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
+        LOG.info("a Kafka port was taken meanwhile, retrying with new ports");
+      }
     }
-    awaitReady();
   }
 
   /** The plaintext listener, {@code 127.0.0.1:port}. */
@@ -272,7 +288,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private void prepare() throws IOException {
-    dir = Files.createTempDirectory("embedded-kafka-");
+    deleteRecursively(dir.resolve("data"));
     Files.createDirectories(dir.resolve("data"));
     brokerPort = freePort();
     controllerPort = freePort();
@@ -403,13 +419,29 @@ public final class EmbeddedKafka implements AutoCloseable {
             + logTail());
   }
 
-  /** The last lines of the broker's log, for error messages. */
+  /** The broker log's first errors and its last lines, for error messages. */
   String logTail() {
     Path log = dir.resolve("kafka.log");
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> errors = new ArrayList<>();
+      for (String line : lines) {
+        if (errors.size() < 10
+            && (line.contains(" ERROR ")
+                || line.contains(" FATAL ")
+                || line.contains("Address already in use"))) {
+          errors.add(line);
+        }
+      }
       int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
-      return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(from, lines.size()));
+      return "--- first errors in "
+          + log
+          + " ---\n"
+          + String.join("\n", errors)
+          + "\n--- last lines of "
+          + log
+          + " ---\n"
+          + String.join("\n", lines.subList(from, lines.size()));
     } catch (IOException e) {
       return "(no log at " + log + ": " + e + ")";
     }
@@ -417,6 +449,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private void makeCertificate() throws IOException {
     String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
+    Files.deleteIfExists(dir.resolve("broker.p12"));
+    Files.deleteIfExists(dir.resolve("broker-cert.pem"));
     runTool(
         keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048",
         "-validity", "3650", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
@@ -478,6 +512,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
