@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * dropped; {@link Builder#maxPendingScrapes(int)} and {@link Builder#maxPendingBytes(long)} bound
  * the pending scrapes. At most half of each bound is in the producer at once; the rest waits in the
  * queue. When Kafka is away, the producer retries what it holds until {@code delivery.timeout.ms}
- * (2 minutes by default) while the queue fills; a write that would pass a bound drops the oldest
+ * (2 minutes by default), the writer likewise retries what the producer refuses for want of topic
+ * metadata, and the queue fills; a write that would pass a bound drops the oldest
  * queued scrapes. So a broker restart loses nothing, and a long outage keeps memory bounded and
  * keeps the newest scrapes: every dropped or failed scrape completes its stage exceptionally with a
  * {@link KafkaWriteException}, is counted ({@link #dropped()}, {@link #failed()}), goes to the
@@ -88,9 +89,12 @@ import org.slf4j.LoggerFactory;
  * <h2>Errors</h2>
  *
  * <p>An invalid topic name is rejected by the builder. Kafka's producer does not connect until the
- * first record; an unreachable bootstrap shows as failed scrapes ({@code Topic ... not present in
- * metadata after 5000 ms}) on the listener and the counters. Call {@link #checkConnection(Duration)}
- * after building to fail fast with a clear message instead.
+ * first record: with an unreachable bootstrap (or a topic that neither exists nor is created) the
+ * producer refuses records after {@code max.block.ms}; the writer logs a warning naming the topic
+ * and the bootstrap servers at once, keeps retrying as for any outage, and fails the scrapes
+ * ({@code Topic ... not present in metadata}) once they are older than {@code delivery.timeout.ms}.
+ * Call {@link #checkConnection(Duration)} after building to fail fast with a clear message
+ * instead.
  *
  * <pre>{@code
  * KafkaWriter writer = KafkaWriter.builder()

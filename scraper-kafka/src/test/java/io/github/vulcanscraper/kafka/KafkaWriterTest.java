@@ -29,7 +29,7 @@ final class KafkaWriterTest {
 
   @BeforeAll
   static void startBroker() {
-    kafka = EmbeddedKafka.builder().build();
+    kafka = EmbeddedKafka.builder().saslPlain("scraper", "pa55word").ssl().build();
     kafka.start();
   }
 
@@ -141,6 +141,8 @@ final class KafkaWriterTest {
             .bootstrapServers(dead)
             .topic("nowhere")
             .property("max.block.ms", "1000")
+            .property("request.timeout.ms", "1000")
+            .property("delivery.timeout.ms", "3000")
             .closeTimeout(Duration.ZERO)
             .listener(
                 new KafkaWriter.Listener() {
@@ -162,7 +164,7 @@ final class KafkaWriterTest {
           .cause()
           .isInstanceOf(KafkaWriteException.class)
           .hasMessageStartingWith("scrape of k not delivered to topic nowhere at " + dead + ": ")
-          .hasMessageContaining("not present in metadata after 1000 ms");
+          .hasMessageContaining("not present in metadata");
       await().atMost(Duration.ofSeconds(5)).until(() -> failures.size() == 1);
       assertThat(writer.failed()).isEqualTo(1);
       assertThat(writer.written()).isZero();
@@ -197,6 +199,40 @@ final class KafkaWriterTest {
         .cause()
         .hasMessage("scrape of k dropped: the writer is closed");
     assertThat(writer.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void passesSaslAndSslSettingsThroughAsKafkaDocumentsThem() {
+    for (Map<String, String> security :
+        List.of(kafka.saslClientProperties(), kafka.sslClientProperties())) {
+      try (KafkaWriter writer =
+          KafkaWriter.builder().topic("secured").properties(security).build()) {
+        writer.checkConnection(Duration.ofSeconds(20));
+        writer
+            .write("k", Scrapes.large("j", "i", System.currentTimeMillis(), 3))
+            .toCompletableFuture()
+            .join();
+        assertThat(writer.written()).isEqualTo(1);
+      }
+    }
+    assertThat(TopicReader.readAll(kafka.bootstrapServers(), "secured", 2)).hasSize(2);
+  }
+
+  @Test
+  void namesAFailedAuthenticationWithoutThePassword() {
+    Map<String, String> wrong = new HashMap<>(kafka.saslClientProperties());
+    wrong.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"scraper\" password=\"wrong-secret\";");
+    try (KafkaWriter writer = KafkaWriter.builder().topic("secured").properties(wrong).build()) {
+      assertThatThrownBy(() -> writer.checkConnection(Duration.ofSeconds(20)))
+          .isInstanceOf(KafkaWriteException.class)
+          .hasMessageContaining("Kafka at " + kafka.saslBootstrapServers())
+          .hasMessageContaining("Authentication failed")
+          .hasMessageNotContaining("wrong-secret");
+      assertThat(writer.toString()).doesNotContain("wrong-secret");
+    }
   }
 
   private static KafkaWriter writer(String topic, MetricEncoder encoder) {
