@@ -101,7 +101,7 @@ final class JsonDecoder implements MetricDecoder {
     try {
       return Sample.of(name, labels, v, timestamp);
     } catch (IllegalArgumentException e) {
-      throw error(p, e.getMessage());
+      throw error(p, String.valueOf(e.getMessage()));
     }
   }
 
@@ -117,7 +117,7 @@ final class JsonDecoder implements MetricDecoder {
       }
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw error(p, e.getMessage());
+      throw error(p, String.valueOf(e.getMessage()));
     }
   }
 

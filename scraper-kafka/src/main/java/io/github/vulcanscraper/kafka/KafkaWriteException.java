@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.kafka;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why a scrape was not delivered: a delivery failure reported by Kafka (the cause), a scrape
  * dropped by the writer's bound on pending scrapes, or a writer closed before delivery. The message
@@ -9,7 +11,7 @@ public final class KafkaWriteException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message and cause ({@code null} for none). */
-  public KafkaWriteException(String message, Throwable cause) {
+  public KafkaWriteException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -27,6 +27,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,8 +143,8 @@ public final class KafkaWriter implements Writer {
   private final AtomicLong unloggedFailures = new AtomicLong();
 
   private KafkaWriter(Builder b) {
-    this.topic = b.topic;
-    this.bootstrapServers = b.bootstrapServers;
+    this.topic = Objects.requireNonNull(b.topic, "topic");
+    this.bootstrapServers = Objects.requireNonNull(b.bootstrapServers, "bootstrapServers");
     this.encoder = b.encoder;
     this.listener = b.listener;
     this.closeTimeout = b.closeTimeout;
@@ -152,7 +153,8 @@ public final class KafkaWriter implements Writer {
     this.config = producerConfig(b);
     this.deliveryTimeoutNanos =
         TimeUnit.MILLISECONDS.toNanos(
-            Long.parseLong(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString()));
+            Long.parseLong(
+                String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
     this.contentType = encoder.contentType().getBytes(StandardCharsets.UTF_8);
     this.encoderVersion = Integer.toString(encoder.version()).getBytes(StandardCharsets.UTF_8);
     try {
@@ -560,8 +562,8 @@ public final class KafkaWriter implements Writer {
    * producer defaults listed on {@link KafkaWriter}.
    */
   public static final class Builder {
-    private String bootstrapServers;
-    private String topic;
+    private @Nullable String bootstrapServers;
+    private @Nullable String topic;
     private String clientId = "vulcan-scraper";
     private MetricEncoder encoder = MetricEncoder.prometheusText();
     private Listener listener = Listener.NONE;

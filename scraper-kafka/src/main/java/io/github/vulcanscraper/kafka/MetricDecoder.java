@@ -4,6 +4,7 @@ import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.core.exposition.ExpositionException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the value of a record written with a {@link MetricEncoder} back into metric families. Pick
@@ -36,7 +37,7 @@ public interface MetricDecoder {
    *
    * @throws IllegalArgumentException for any other content type, naming it
    */
-  static MetricDecoder forContentType(String contentType) {
+  static MetricDecoder forContentType(@Nullable String contentType) {
     if (contentType == null) {
       return TextDecoder.PROMETHEUS;
     }

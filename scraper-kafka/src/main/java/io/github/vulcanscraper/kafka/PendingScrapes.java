@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writer's bounded hand-over between the threads that write scrapes and the one thread that
@@ -111,7 +112,7 @@ final class PendingScrapes {
    * Waits until the oldest queued entry may go in flight, moves it there and returns it; returns
    * {@code null} once the queue is closed and empty.
    */
-  Entry takeForSending() throws InterruptedException {
+  @Nullable Entry takeForSending() throws InterruptedException {
     lock.lock();
     try {
       while (true) {

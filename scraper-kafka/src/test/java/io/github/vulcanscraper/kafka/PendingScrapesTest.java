@@ -15,7 +15,7 @@ final class PendingScrapesTest {
     PendingScrapes p = new PendingScrapes(4, 1 << 20);
     PendingScrapes.Entry first = entry("a", 10);
     p.offer(first, e -> dropped.add(e.key));
-    assertThat(p.takeForSending()).isSameAs(first); // in flight: the producer holds it
+    assertThat(take(p)).isSameAs(first); // in flight: the producer holds it
 
     for (String key : List.of("b", "c", "d", "e", "f")) {
       p.offer(entry(key, 10), e -> dropped.add(e.key));
@@ -44,8 +44,8 @@ final class PendingScrapesTest {
     for (String key : List.of("a", "b", "c", "d")) {
       p.offer(entry(key, 10), e -> dropped.add(e.key));
     }
-    assertThat(p.takeForSending().key).isEqualTo("a");
-    assertThat(p.takeForSending().key).isEqualTo("b");
+    assertThat(take(p).key).isEqualTo("a");
+    assertThat(take(p).key).isEqualTo("b");
 
     Thread t = new Thread(() -> {
       try {
@@ -66,10 +66,10 @@ final class PendingScrapesTest {
     PendingScrapes p = new PendingScrapes(10, 1 << 20);
     p.offer(entry("a", 10), e -> dropped.add(e.key));
     p.offer(entry("b", 10), e -> dropped.add(e.key));
-    PendingScrapes.Entry a = p.takeForSending();
+    PendingScrapes.Entry a = take(p);
 
     assertThat(p.requeue(a)).isTrue();
-    assertThat(p.takeForSending()).isSameAs(a);
+    assertThat(take(p)).isSameAs(a);
 
     p.close();
     assertThat(p.offer(entry("late", 10), e -> dropped.add(e.key))).isFalse();
@@ -77,6 +77,10 @@ final class PendingScrapesTest {
     p.landed(a);
     assertThat(p.takeForSending()).isNull();
     assertThat(p.awaitCurrent(Duration.ofMillis(10))).isTrue();
+  }
+
+  private static PendingScrapes.Entry take(PendingScrapes p) throws InterruptedException {
+    return java.util.Objects.requireNonNull(p.takeForSending());
   }
 
   private static PendingScrapes.Entry entry(String key, int size) {

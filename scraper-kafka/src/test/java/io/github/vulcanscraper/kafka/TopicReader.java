@@ -39,7 +39,7 @@ final class TopicReader {
   }
 
   /** The header's value as a string, or {@code null}. */
-  static String header(ConsumerRecord<?, ?> r, String name) {
+  static @org.jspecify.annotations.Nullable String header(ConsumerRecord<?, ?> r, String name) {
     var h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -80,7 +80,7 @@ public final class WriterThroughput {
     long bytes = 0;
     for (int i = 0; i < n; i++) {
       Scrape s = pool[i % pool.length];
-      bytes += encoder.encode(s.target().get("instance"), s).length;
+      bytes += encoder.encode(java.util.Objects.requireNonNull(s.target().get("instance")), s).length;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
@@ -98,7 +98,7 @@ public final class WriterThroughput {
       outstanding.acquire();
       Scrape s = pool[i % pool.length];
       writer
-          .write(s.target().get("instance"), s)
+          .write(java.util.Objects.requireNonNull(s.target().get("instance")), s)
           .whenComplete((v, t) -> outstanding.release());
     }
     writer.flush(Duration.ofSeconds(120));
