@@ -32,7 +32,8 @@ public interface MetricDecoder {
 
   /**
    * The decoder for a record's {@code content-type} header: {@code application/json} is JSON,
-   * {@code application/openmetrics-text} is OpenMetrics, and {@code text/plain} or a missing header
+   * {@code application/openmetrics-text} is OpenMetrics, {@code application/x-protobuf} is a
+   * snappy-compressed remote-write {@code WriteRequest}, and {@code text/plain} or a missing header
    * ({@code null}) is the Prometheus text format, as the Go original's records have none.
    *
    * @throws IllegalArgumentException for any other content type, naming it
@@ -51,6 +52,8 @@ public interface MetricDecoder {
         return TextDecoder.OPENMETRICS;
       case "application/json":
         return JsonDecoder.INSTANCE;
+      case "application/x-protobuf":
+        return RemoteWriteDecoder.INSTANCE;
       default:
         throw new IllegalArgumentException("no decoder for content type: " + contentType);
     }

@@ -14,6 +14,7 @@ import io.github.vulcanscraper.api.Scrape;
  *       sample with a timestamp (its own, else the scrape's). What the Go original wrote.
  *   <li>{@link #openMetrics()}: OpenMetrics 1.0 text, timestamps likewise, with exemplars.
  *   <li>{@link #json()}: a JSON array with one object per sample, schema in {@link #json()}.
+ *   <li>{@link #remoteWrite()}: a Prometheus remote-write {@code WriteRequest}, snappy-compressed.
  * </ul>
  *
  * <p>Implementations are thread-safe and stateless between calls: {@link #encode} runs on the
@@ -80,5 +81,18 @@ public interface MetricEncoder {
    */
   static MetricEncoder json() {
     return JsonEncoder.INSTANCE;
+  }
+
+  /**
+   * A Prometheus remote-write 1.0 {@code WriteRequest} in protobuf, snappy-compressed in the block
+   * format ({@code application/x-protobuf; proto=prometheus.WriteRequest; encoding=snappy}): the
+   * body a remote-write sender posts, so a consumer can forward a record's value to {@code
+   * /api/v1/write} unchanged. One time series per sample, labels sorted by name with {@code
+   * __name__}, every sample timestamped as in {@link #prometheusText()}; the staleness marker keeps
+   * its bits. Metadata (types, help, units) and exemplars are not written. Needs {@code
+   * org.xerial.snappy:snappy-java} at run time, which {@code kafka-clients} brings.
+   */
+  static MetricEncoder remoteWrite() {
+    return RemoteWriteEncoder.INSTANCE;
   }
 }

@@ -41,7 +41,11 @@ final class KafkaWriterTest {
   @Test
   void roundTripsThroughEveryEncoder() {
     for (MetricEncoder encoder :
-        List.of(MetricEncoder.prometheusText(), MetricEncoder.openMetrics(), MetricEncoder.json())) {
+        List.of(
+            MetricEncoder.prometheusText(),
+            MetricEncoder.openMetrics(),
+            MetricEncoder.json(),
+            MetricEncoder.remoteWrite())) {
       String topic = "round-trip-" + encoder.contentType().replaceAll("[^a-z]", "");
       long now = System.currentTimeMillis();
       Scrape scrape = Scrapes.varied("node", "host-1:9100", now);
@@ -68,7 +72,8 @@ final class KafkaWriterTest {
       } catch (Exception e) {
         throw new AssertionError(encoder.contentType() + " does not decode", e);
       }
-      boolean keepsStale = encoder == MetricEncoder.json();
+      boolean keepsStale =
+          encoder == MetricEncoder.json() || encoder == MetricEncoder.remoteWrite();
       assertThat(Scrapes.describe(decoded, keepsStale))
           .as(encoder.contentType())
           .containsExactlyElementsOf(Scrapes.describe(Scrapes.timestamped(scrape), keepsStale));

@@ -88,6 +88,64 @@ final class MetricCodecTest {
   }
 
   @Test
+  void remoteWriteRoundTripKeepsEverySampleAndTheStalenessMarker() throws Exception {
+    byte[] value = MetricEncoder.remoteWrite().encode("k", scrape);
+
+    List<Sample> decoded = Scrapes.samples(decoderOf(MetricEncoder.remoteWrite()).decode(value));
+
+    assertThat(Scrapes.describe(decoded, true))
+        .containsExactlyElementsOf(Scrapes.describe(Scrapes.timestamped(scrape), true));
+  }
+
+  @Test
+  void remoteWriteIsTheProtobufWriteRequestSnappyCompressed() throws Exception {
+    Labels l = Labels.of("job", "j");
+    Scrape s =
+        Scrape.of(
+            1000,
+            l,
+            List.of(
+                MetricFamily.of(
+                    "up", io.github.vulcanscraper.api.MetricType.GAUGE, List.of(Sample.of("up", l, 1)))));
+
+    byte[] raw = org.xerial.snappy.Snappy.uncompress(MetricEncoder.remoteWrite().encode("k", s));
+
+    // WriteRequest{timeseries: [{labels: [{__name__, up}, {job, j}], samples: [{1.0, 1000}]}]}
+    assertThat(hex(raw))
+        .isEqualTo(
+            "0a28"
+                + "0a0e" + "0a08" + hex("__name__") + "1202" + hex("up")
+                + "0a08" + "0a03" + hex("job") + "1201" + hex("j")
+                + "120c" + "09000000000000f03f" + "10e807");
+  }
+
+  @Test
+  void badRemoteWriteIsRejectedWithTheOffset() throws Exception {
+    byte[] truncated = org.xerial.snappy.Snappy.compress(new byte[] {0x0a, 0x28, 0x0a});
+
+    assertThatThrownBy(() -> decoderOf(MetricEncoder.remoteWrite()).decode(truncated))
+        .isInstanceOf(ExpositionException.class)
+        .hasMessage("line 1 col 3: length 40 past the end at byte 2");
+    assertThatThrownBy(
+            () ->
+                decoderOf(MetricEncoder.remoteWrite())
+                    .decode("plain text".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("not a snappy-compressed remote-write body");
+  }
+
+  private static String hex(String s) {
+    return hex(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) {
+      sb.append(String.format("%02x", x));
+    }
+    return sb.toString();
+  }
+
+  @Test
   void decoderIsChosenFromTheContentType() {
     assertThat(MetricDecoder.forContentType(MetricEncoder.json().contentType()).mediaType())
         .isEqualTo("application/json");
@@ -96,9 +154,11 @@ final class MetricCodecTest {
     assertThat(MetricDecoder.forContentType(MetricEncoder.prometheusText().contentType()).mediaType())
         .isEqualTo("text/plain");
     assertThat(MetricDecoder.forContentType(null).mediaType()).isEqualTo("text/plain");
-    assertThatThrownBy(() -> MetricDecoder.forContentType("application/x-protobuf"))
+    assertThat(MetricDecoder.forContentType(MetricEncoder.remoteWrite().contentType()).mediaType())
+        .isEqualTo("application/x-protobuf");
+    assertThatThrownBy(() -> MetricDecoder.forContentType("application/avro"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no decoder for content type: application/x-protobuf");
+        .hasMessage("no decoder for content type: application/avro");
   }
 
   @Test

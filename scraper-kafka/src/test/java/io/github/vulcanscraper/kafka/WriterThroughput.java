@@ -15,7 +15,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Run: {@code ./mvnw -B -q -pl scraper-kafka -am -Pthroughput -DskipTests verify} (arguments
  * with {@code -Dthroughput.args="20000 500 prometheus"}: scrapes, samples per scrape, encoder
- * prometheus|openmetrics|json).
+ * prometheus|openmetrics|json|remotewrite).
  */
 public final class WriterThroughput {
   private WriterThroughput() {}
@@ -25,12 +25,20 @@ public final class WriterThroughput {
     int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     String encoderName = args.length > 2 ? args[2] : "prometheus";
-    MetricEncoder encoder =
-        encoderName.equals("json")
-            ? MetricEncoder.json()
-            : encoderName.equals("openmetrics")
-                ? MetricEncoder.openMetrics()
-                : MetricEncoder.prometheusText();
+    MetricEncoder encoder;
+    switch (encoderName) {
+      case "json":
+        encoder = MetricEncoder.json();
+        break;
+      case "openmetrics":
+        encoder = MetricEncoder.openMetrics();
+        break;
+      case "remotewrite":
+        encoder = MetricEncoder.remoteWrite();
+        break;
+      default:
+        encoder = MetricEncoder.prometheusText();
+    }
     int targets = 100;
     long now = System.currentTimeMillis();
     Scrape[] pool = new Scrape[targets];
