@@ -3,7 +3,6 @@ package io.github.vulcanscraper.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,9 +41,5 @@ final class TopicReader {
   static @org.jspecify.annotations.Nullable String header(ConsumerRecord<?, ?> r, String name) {
     var h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  static Map<String, Object> none() {
-    return Map.of();
   }
 }
