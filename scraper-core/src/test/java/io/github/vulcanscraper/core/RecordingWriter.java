@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 /** Keeps every scrape written, in order. */
 final class RecordingWriter implements Writer {
   /** One write. */
-  static final class Record {
+  static final class Written {
     final String key;
     final Scrape scrape;
 
-    Record(String key, Scrape scrape) {
+    Written(String key, Scrape scrape) {
       this.key = key;
       this.scrape = scrape;
     }
@@ -47,12 +47,12 @@ final class RecordingWriter implements Writer {
     }
   }
 
-  private final List<Record> records = new ArrayList<>();
+  private final List<Written> records = new ArrayList<>();
   volatile boolean flushed;
 
   @Override
   public synchronized CompletionStage<Void> write(String key, Scrape scrape) {
-    records.add(new Record(key, scrape));
+    records.add(new Written(key, scrape));
     return CompletableFuture.completedFuture(null);
   }
 
@@ -61,11 +61,11 @@ final class RecordingWriter implements Writer {
     flushed = true;
   }
 
-  synchronized List<Record> records() {
+  synchronized List<Written> records() {
     return new ArrayList<>(records);
   }
 
-  synchronized List<Record> records(String key) {
+  synchronized List<Written> records(String key) {
     return records.stream().filter(r -> r.key.equals(key)).collect(Collectors.toList());
   }
 

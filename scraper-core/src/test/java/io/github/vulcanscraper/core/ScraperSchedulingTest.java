@@ -67,7 +67,7 @@ final class ScraperSchedulingTest {
       s.start();
       clock.advance(TEN_SECONDS);
     }
-    RecordingWriter.Record r = writer.records(t.key()).get(0);
+    RecordingWriter.Written r = writer.records(t.key()).get(0);
     assertThat(r.value("up")).isEqualTo(1.0);
     assertThat(r.value("scrape_samples_scraped")).isEqualTo(1.0);
     assertThat(r.value("scrape_samples_post_metric_relabeling")).isEqualTo(1.0);
@@ -123,7 +123,7 @@ final class ScraperSchedulingTest {
     poolA.set(ac); // b leaves: a and c take its targets
     poolC.set(ac);
     b.close();
-    clock.advance(Duration.ofMillis(30_000));
+    clock.advance(Duration.ofSeconds(30));
     long end = clock.currentTimeMillis();
     a.close();
     c.close();
@@ -158,8 +158,8 @@ final class ScraperSchedulingTest {
       List<FakeTargeter> rest = new ArrayList<>(all);
       rest.remove(removed);
       source.set(rest);
-      List<RecordingWriter.Record> records = writer.records(removed.key());
-      RecordingWriter.Record last = records.get(records.size() - 1);
+      List<RecordingWriter.Written> records = writer.records(removed.key());
+      RecordingWriter.Written last = records.get(records.size() - 1);
       assertThat(last.samples()).allSatisfy(x -> assertThat(Sample.isStaleMarker(x.value())).isTrue());
       assertThat(last.samples().stream().map(Sample::name))
           .containsExactlyInAnyOrder("g", "up", "scrape_duration_seconds", "scrape_samples_scraped",
@@ -185,7 +185,7 @@ final class ScraperSchedulingTest {
           Sample.of("g", Labels.of("k", "1"), 1)))));
       clock.advance(TEN_SECONDS);
     }
-    List<RecordingWriter.Record> records = writer.records(t.key());
+    List<RecordingWriter.Written> records = writer.records(t.key());
     assertThat(records).hasSize(2);
     assertThat(records.get(0).staleMarkers()).isEmpty();
     assertThat(records.get(1).staleMarkers()).singleElement()
@@ -211,7 +211,7 @@ final class ScraperSchedulingTest {
           .contains("vulcan_scraper_scrapes_total{result=\"failure\"} 3")
           .contains("vulcan_scraper_targets_owned 3");
     }
-    List<RecordingWriter.Record> failed = writer.records(failing.key());
+    List<RecordingWriter.Written> failed = writer.records(failing.key());
     assertThat(failed).hasSize(4);
     assertThat(failed.get(1).value("up")).isEqualTo(0.0);
     assertThat(failed.get(1).value("scrape_samples_scraped")).isEqualTo(0.0);
