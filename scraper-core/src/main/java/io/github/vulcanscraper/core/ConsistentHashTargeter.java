@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TargetWatcher} that keeps, of another watcher's targets, those a consistent hash over
@@ -103,13 +104,13 @@ public final class ConsistentHashTargeter implements TargetWatcher {
   private final class HashSubscription implements Subscription {
     private final SnapshotListener<List<Targeter>> listener;
     private final Object lock = new Object();
-    private List<Targeter> latestTargets;
-    private Set<Member> latestMembers;
-    private OwnedTargets delivered;
-    private List<Targeter> deliveredFrom;
+    private @Nullable List<Targeter> latestTargets;
+    private @Nullable Set<Member> latestMembers;
+    private @Nullable OwnedTargets delivered;
+    private @Nullable List<Targeter> deliveredFrom;
     private boolean closed;
-    private Subscription targetSubscription;
-    private Subscription poolSubscription;
+    private @Nullable Subscription targetSubscription;
+    private @Nullable Subscription poolSubscription;
 
     HashSubscription(SnapshotListener<List<Targeter>> listener) {
       this.listener = listener;
@@ -147,7 +148,7 @@ public final class ConsistentHashTargeter implements TargetWatcher {
         return;
       }
       OwnedTargets next = assign(latestTargets, latestMembers, pool.id(), replicas);
-      if (delivered != null && delivered.equals(next) && deliveredFrom.equals(latestTargets)) {
+      if (delivered != null && delivered.equals(next) && latestTargets.equals(deliveredFrom)) {
         return;
       }
       delivered = next;
@@ -169,8 +170,8 @@ public final class ConsistentHashTargeter implements TargetWatcher {
 
     @Override
     public void close() {
-      Subscription t;
-      Subscription p;
+      @Nullable Subscription t;
+      @Nullable Subscription p;
       synchronized (lock) {
         closed = true;
         t = targetSubscription;

@@ -20,6 +20,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OkHttp clients of a set of {@link HTTPTarget}s: one base client whose connection pool and
@@ -32,7 +33,7 @@ import okhttp3.Protocol;
  */
 public final class HttpClients {
   private static final int MAX_CACHED = 256;
-  private static volatile HttpClients shared;
+  private static volatile @Nullable HttpClients shared;
 
   private final OkHttpClient base;
   private final Map<HttpClientConfig, OkHttpClient> cache =

@@ -8,13 +8,13 @@ import io.github.vulcanscraper.core.exposition.ExpositionParser;
 import io.github.vulcanscraper.core.http.HttpClientConfig;
 import io.github.vulcanscraper.core.http.Secret;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -108,8 +108,8 @@ final class HttpFetch {
   }
 
   private static String seconds(HTTPTarget t) {
-    long ms = t.timeout().toMillis();
-    return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    // As Prometheus formats it: "10", "0.5".
+    return BigDecimal.valueOf(t.timeout().toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   private static String reveal(Secret secret, String what) throws ScrapeException {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The targets of all the jobs of a {@link JobWatcher}, as one {@link TargetWatcher}: a full
@@ -73,7 +74,7 @@ public final class JobTargets implements TargetWatcher {
     private final SnapshotListener<List<Targeter>> listener;
     private final Object lock = new Object();
     private final Map<JobName, Running> running = new LinkedHashMap<>();
-    private Subscription jobSubscription;
+    private @Nullable Subscription jobSubscription;
     private boolean haveJobs;
     private boolean closed;
 
@@ -103,7 +104,10 @@ public final class JobTargets implements TargetWatcher {
           Job j = next.get(r.job.name());
           if (j == null || !j.equals(r.job)) {
             running.remove(r.job.name());
-            r.subscription.close();
+            Subscription s = r.subscription;
+            if (s != null) {
+              s.close();
+            }
           }
         }
         Map<JobName, Running> ordered = new LinkedHashMap<>();
@@ -177,7 +181,7 @@ public final class JobTargets implements TargetWatcher {
     private final class Running implements SnapshotListener<List<Targeter>> {
       final Job job;
       List<Targeter> targets = List.of();
-      Subscription subscription;
+      @Nullable Subscription subscription;
 
       Running(Job job) {
         this.job = job;

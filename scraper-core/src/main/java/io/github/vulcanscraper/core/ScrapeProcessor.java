@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the families a target exposed into what is written, as Prometheus' scrape loop does:
@@ -75,15 +76,16 @@ final class ScrapeProcessor {
     return n;
   }
 
-  private Sample processSample(Sample s) {
+  private @Nullable Sample processSample(Sample s) {
     Labels labels = labeler.label(s.labels());
     String name = s.name();
     if (relabel) {
       Labels relabeled = relabeler.relabel(labels.toBuilder().set(NAME, name).build());
-      if (relabeled == null || relabeled.get(NAME) == null) {
+      String newName = relabeled == null ? null : relabeled.get(NAME);
+      if (relabeled == null || newName == null) {
         return null;
       }
-      name = relabeled.get(NAME);
+      name = newName;
       labels = relabeled.without(NAME);
     }
     long ts = policy.honorTimestamps() ? s.timestampMillis() : Sample.NO_TIMESTAMP;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scrapes the targets a {@link TargetWatcher} delivers, each on its slot-aligned schedule, and
@@ -55,20 +56,24 @@ public final class Scraper implements AutoCloseable {
   private final Writer writer;
   private final ScrapeContext ctx;
   private final Workers workers;
-  private final ExecutorService ownExecutor;
-  private final SystemScheduler ownScheduler;
+  private final @Nullable ExecutorService ownExecutor;
+  private final @Nullable SystemScheduler ownScheduler;
   private final Duration closeTimeout;
   private final Object lock = new Object();
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
 
   private Scraper(Builder b) {
     this.targets = b.targets;
     this.writer = b.writer;
     this.closeTimeout = b.closeTimeout;
-    this.ownScheduler = b.scheduler == null ? new SystemScheduler(b.clock) : null;
-    Scheduler scheduler = b.scheduler == null ? ownScheduler : b.scheduler;
-    this.ownExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
-    Executor executor = b.executor == null ? ownExecutor : b.executor;
+    SystemScheduler createdScheduler = b.scheduler == null ? new SystemScheduler(b.clock) : null;
+    this.ownScheduler = createdScheduler;
+    Scheduler scheduler =
+        createdScheduler != null ? createdScheduler : Objects.requireNonNull(b.scheduler);
+    ExecutorService createdExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
+    this.ownExecutor = createdExecutor;
+    Executor executor =
+        createdExecutor != null ? createdExecutor : Objects.requireNonNull(b.executor);
     this.ctx = new ScrapeContext(scheduler, executor, writer, b.listener, new ScraperMetrics());
     this.workers = new Workers(ctx);
   }
@@ -130,7 +135,7 @@ public final class Scraper implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + closeTimeout.toNanos();
-    Subscription s;
+    @Nullable Subscription s;
     synchronized (lock) {
       s = subscription;
       workers.stopAll();
@@ -187,9 +192,9 @@ public final class Scraper implements AutoCloseable {
     private final TargetWatcher targets;
     private final Writer writer;
     private int fetchConcurrency = defaultConcurrency();
-    private Executor executor;
+    private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
-    private Scheduler scheduler;
+    private @Nullable Scheduler scheduler;
     private ScrapeListener listener = ScrapeListener.NONE;
     private Duration closeTimeout = Duration.ofSeconds(10);
 
@@ -220,7 +225,7 @@ public final class Scraper implements AutoCloseable {
      * Runs fetches on this executor instead of the scraper's own pool; the caller bounds it and
      * shuts it down. {@code null} restores the default.
      */
-    public Builder executor(Executor executor) {
+    public Builder executor(@Nullable Executor executor) {
       this.executor = executor;
       return this;
     }
@@ -235,7 +240,7 @@ public final class Scraper implements AutoCloseable {
      * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the
      * caller owns it. {@code null} restores the default, one daemon thread on the clock.
      */
-    public Builder scheduler(Scheduler scheduler) {
+    public Builder scheduler(@Nullable Scheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }

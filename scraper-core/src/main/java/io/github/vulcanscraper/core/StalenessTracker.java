@@ -91,7 +91,8 @@ final class StalenessTracker {
         result.add(f.withSamples(all));
       }
     }
-    markers.forEach((name, samples) -> result.add(MetricFamily.of(name, types.get(name), samples)));
+    markers.forEach((name, samples) -> result.add(
+        MetricFamily.of(name, types.getOrDefault(name, MetricType.UNKNOWN), samples)));
     return result;
   }
 

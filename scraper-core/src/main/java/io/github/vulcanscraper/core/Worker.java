@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scrapes one target on its slots. No thread of its own: the scheduler fires a slot, the slot
@@ -34,7 +35,7 @@ final class Worker {
   // Guarded by this.
   private Targeter target;
   private ScrapeProcessor processor;
-  private Scheduler.Cancellable pending;
+  private Scheduler.@Nullable Cancellable pending;
   private boolean busy;
   private boolean stopped;
   private boolean markStaleOnStop;
@@ -183,7 +184,7 @@ final class Worker {
     long start = System.nanoTime();
     List<MetricFamily> processed = List.of();
     int exposed = 0;
-    ScrapeException failure = null;
+    @Nullable ScrapeException failure = null;
     try {
       List<MetricFamily> families = t.fetch();
       exposed = ScrapeProcessor.sampleCount(families);
@@ -211,7 +212,7 @@ final class Worker {
     if (up) {
       ctx.metrics.scrapeSucceeded(seconds, exposed);
       notifySucceeded(slot, duration, exposed);
-    } else {
+    } else if (failure != null) {
       ctx.metrics.scrapeFailed(seconds, failure.reason());
       log.debug("scrape of {} failed ({}): {}", key, failure.reason(), failure.getMessage());
       notifyFailed(slot, duration, failure);

@@ -22,4 +22,7 @@
  * on every scrape and staleness markers. Unless a method says otherwise, arguments and return
  * values are never {@code null}.
  */
+@NullMarked
 package io.github.vulcanscraper.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads PEM certificates and private keys with the JDK alone: certificates through {@link
@@ -78,7 +79,7 @@ public final class Pem {
     throw new InvalidKeySpecException(what + ": the PKCS#8 key is neither RSA nor EC");
   }
 
-  private static byte[] block(String pem, String type) {
+  private static byte @Nullable [] block(String pem, String type) {
     String begin = "-----BEGIN " + type + "-----";
     String end = "-----END " + type + "-----";
     int b = pem.indexOf(begin);

@@ -28,6 +28,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK TLS objects for a {@link TlsConfig}: the trust manager (the CA given, the JDK's trust
@@ -45,10 +46,10 @@ public final class TlsSetup {
   public final X509TrustManager trustManager;
 
   /** The hostname verifier to use, or {@code null} for the client's default. */
-  public final HostnameVerifier hostnameVerifier;
+  public final @Nullable HostnameVerifier hostnameVerifier;
 
   private TlsSetup(
-      SSLSocketFactory socketFactory, X509TrustManager trustManager, HostnameVerifier verifier) {
+      SSLSocketFactory socketFactory, X509TrustManager trustManager, @Nullable HostnameVerifier verifier) {
     this.socketFactory = socketFactory;
     this.trustManager = trustManager;
     this.hostnameVerifier = verifier;
@@ -66,7 +67,7 @@ public final class TlsSetup {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys == null ? null : keys.getKeyManagers(), new TrustManager[] {trust}, null);
     SSLSocketFactory factory = context.getSocketFactory();
-    HostnameVerifier verifier = null;
+    @Nullable HostnameVerifier verifier = null;
     if (config.insecureSkipVerify()) {
       verifier = (host, session) -> true;
     } else if (config.serverName() != null) {
@@ -104,7 +105,7 @@ public final class TlsSetup {
     throw new GeneralSecurityException("no X509TrustManager in " + Arrays.toString(tmf.getTrustManagers()));
   }
 
-  private static KeyManagerFactory keyManagers(TlsConfig config)
+  private static @Nullable KeyManagerFactory keyManagers(TlsConfig config)
       throws GeneralSecurityException, IOException {
     String certPem = config.cert() != null ? config.cert() : read(config.certFile());
     if (certPem == null || config.key() == null) {
@@ -122,7 +123,7 @@ public final class TlsSetup {
     return kmf;
   }
 
-  private static String read(Path file) throws IOException {
+  private static @Nullable String read(@Nullable Path file) throws IOException {
     return file == null ? null : Files.readString(file, StandardCharsets.US_ASCII);
   }
 
