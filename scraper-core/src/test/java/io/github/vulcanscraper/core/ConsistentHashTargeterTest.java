@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import java.util.Objects;
 
 final class ConsistentHashTargeterTest {
   private static List<Targeter> targets(int n) {
@@ -128,12 +129,12 @@ final class ConsistentHashTargeterTest {
     assertThat(last.get()).hasSize(100).isInstanceOf(OwnedTargets.class);
 
     pool.set(members(2));
-    OwnedTargets owned = (OwnedTargets) last.get();
+    OwnedTargets owned = (OwnedTargets) Objects.requireNonNull(last.get());
     assertThat(owned.size()).isBetween(30, 70);
     assertThat(owned.elsewhere()).hasSize(100 - owned.size());
 
     source.set(targets(200));
-    assertThat(last.get().size()).isBetween(70, 130);
+    assertThat(Objects.requireNonNull(last.get()).size()).isBetween(70, 130);
 
     pool.set(members(2)); // the same members: nothing new to say
     assertThat(sizes).hasSize(3);

@@ -38,11 +38,13 @@ final class HttpTargetTest {
   static final String TEXT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final MockWebServer server = new MockWebServer();
-  @TempDir Path dir;
+  @SuppressWarnings("NullAway.Init") // JUnit sets it before each test
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void startServer() throws IOException {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
   }
 
   @AfterEach
@@ -136,7 +138,7 @@ final class HttpTargetTest {
   @Test
   void failsWhenTheConnectionIsRefused() throws IOException {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       port = s.getLocalPort();
     }
     HTTPTarget t = target().url(URI.create("http://127.0.0.1:" + port + "/metrics")).build();

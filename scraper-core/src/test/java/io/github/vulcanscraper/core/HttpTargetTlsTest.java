@@ -30,11 +30,13 @@ final class HttpTargetTlsTest {
       .certificateAuthority(0).commonName("someone else").build();
 
   private final MockWebServer server = new MockWebServer();
-  @TempDir Path dir;
+  @SuppressWarnings("NullAway.Init") // JUnit sets it before each test
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void start() throws IOException {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
   }
 
   @AfterEach

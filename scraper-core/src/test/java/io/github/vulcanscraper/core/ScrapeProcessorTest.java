@@ -61,7 +61,7 @@ final class ScrapeProcessorTest {
   @Test
   void appliesTheMetricRelabelerWithTheNameAsALabel() throws ScrapeException {
     ScrapePolicy policy = ScrapePolicy.builder()
-        .metricRelabeler(l -> l.get("__name__").equals("drop_me") ? null : l.with("__name__", "kept"))
+        .metricRelabeler(l -> "drop_me".equals(l.get("__name__")) ? null : l.with("__name__", "kept"))
         .build();
     List<MetricFamily> out = new ScrapeProcessor(TARGET, policy).process(List.of(
         MetricFamily.of("drop_me", MetricType.GAUGE, List.of(Sample.of("drop_me", Labels.EMPTY, 1))),

@@ -37,7 +37,7 @@ final class ScraperHttpTest {
     CollectorRegistry registry = new CollectorRegistry();
     Counter requests = Counter.build("requests", "Requests.").labelNames("path").register(registry);
     requests.labels("/a").inc(3);
-    HTTPServer exporter = new HTTPServer(new InetSocketAddress("127.0.0.1", 0), registry);
+    HTTPServer exporter = new HTTPServer(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), registry);
     try {
       URI url = URI.create("http://127.0.0.1:" + exporter.getPort() + "/metrics");
       HTTPTarget om = HTTPTarget.builder().url(url).job(JobName.of("app")).build();
@@ -86,9 +86,9 @@ final class ScraperHttpTest {
         }
       }
     });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       closedPort = s.getLocalPort();
     }
     String base = "http://127.0.0.1:" + server.getPort();
