@@ -7,7 +7,10 @@ import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.Scrape;
 import io.github.vulcanscraper.api.ScrapeException;
 import io.github.vulcanscraper.api.Writer;
+import io.github.vulcanscraper.core.exposition.ExpositionFormat;
+import io.github.vulcanscraper.core.exposition.ExpositionParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +53,31 @@ final class ScraperLifecycleTest {
       assertThat(s.metrics().writesDropped()).isEqualTo(2);
       assertThat(s.metrics().toString())
           .contains("vulcan_scraper_write_errors_total 4", "vulcan_scraper_writes_dropped_total 2");
+    }
+  }
+
+  @Test
+  void exposesItsMetricsInTheTextFormat() throws Exception {
+    FakeTargeter failing = new FakeTargeter("b", TEN);
+    failing.fails.set(new ScrapeException("http_status", "HTTP 503"));
+    try (Scraper s = Scraper.builder(
+            new SettableTargets(List.of(new FakeTargeter("a", TEN), failing)), Writer.NOOP)
+        .scheduler(clock).executor(Runnable::run).build()) {
+      s.start();
+      clock.advance(Duration.ofSeconds(30));
+      String text = s.metrics().toString();
+      List<MetricFamily> families = ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT)
+          .parse(text.getBytes(StandardCharsets.UTF_8));
+      assertThat(families).extracting(MetricFamily::name).contains(
+          "vulcan_scraper_targets_owned", "vulcan_scraper_scrapes_total",
+          "vulcan_scraper_scrape_failures_total", "vulcan_scraper_samples_scraped_total",
+          "vulcan_scraper_scrape_duration_seconds", "vulcan_scraper_schedule_lag_seconds",
+          "vulcan_scraper_write_errors_total", "vulcan_scraper_writes_dropped_total");
+      assertThat(text)
+          .contains("vulcan_scraper_scrapes_total{result=\"success\"} 3\n")
+          .contains("vulcan_scraper_scrape_failures_total{reason=\"http_status\"} 3\n")
+          .contains("vulcan_scraper_samples_scraped_total 3\n")
+          .contains("vulcan_scraper_scrape_duration_seconds_count 6\n");
     }
   }
 
