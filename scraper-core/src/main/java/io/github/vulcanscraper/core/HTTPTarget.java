@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link Targeter} that scrapes a Prometheus exporter over HTTP(S) with OkHttp, as Prometheus
  * does: it sends the negotiated {@code Accept} header, {@code Accept-Encoding: gzip}, a {@code
- * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads
- * the body within the body size limit (after decompression); and parses it as OpenMetrics or the
- * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy,
- * extra headers and redirects follow its {@link HttpClientConfig}; secrets read from files are
- * read again on every scrape.
+ * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads the
+ * body within the body size limit (after decompression); and parses it as OpenMetrics or the
+ * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy, extra
+ * headers and redirects follow its {@link HttpClientConfig}; secrets read from files are read again
+ * on every scrape.
  *
- * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's
- * {@code host:port}. Two targets are equal when all their settings are (the {@link HttpClients}
- * they share are not a setting).
+ * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's {@code
+ * host:port}. Two targets are equal when all their settings are (the {@link HttpClients} they share
+ * are not a setting).
  *
  * <pre>{@code
  * HTTPTarget target = HTTPTarget.builder()
@@ -182,14 +182,30 @@ public final class HTTPTarget implements Targeter {
 
   @Override
   public int hashCode() {
-    return Objects.hash(url, job, labels, interval, timeout, policy, httpClientConfig,
-        bodySizeLimit, enableCompression, acceptHeader);
+    return Objects.hash(
+        url,
+        job,
+        labels,
+        interval,
+        timeout,
+        policy,
+        httpClientConfig,
+        bodySizeLimit,
+        enableCompression,
+        acceptHeader);
   }
 
   @Override
   public String toString() {
-    return "HTTPTarget{" + key + ", url=" + redact(url) + ", interval=" + interval
-        + ", timeout=" + timeout + "}";
+    return "HTTPTarget{"
+        + key
+        + ", url="
+        + redact(url)
+        + ", interval="
+        + interval
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   private static String authority(URI url) {

@@ -8,16 +8,15 @@ import io.github.vulcanscraper.api.Subscription;
 import io.github.vulcanscraper.api.TargetWatcher;
 import io.github.vulcanscraper.api.Targeter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The targets of all the jobs of a {@link JobWatcher}, as one {@link TargetWatcher}: a full
@@ -49,17 +48,19 @@ public final class JobTargets implements TargetWatcher {
   @Override
   public Subscription watch(SnapshotListener<List<Targeter>> listener) {
     Union u = new Union(Objects.requireNonNull(listener, "listener"));
-    Subscription s = jobs.watch(new SnapshotListener<>() {
-      @Override
-      public void onSnapshot(List<Job> snapshot) {
-        u.onJobs(snapshot);
-      }
+    Subscription s =
+        jobs.watch(
+            new SnapshotListener<>() {
+              @Override
+              public void onSnapshot(List<Job> snapshot) {
+                u.onJobs(snapshot);
+              }
 
-      @Override
-      public void onError(Exception error) {
-        u.onError(error);
-      }
-    });
+              @Override
+              public void onError(Exception error) {
+                u.onError(error);
+              }
+            });
     u.jobSubscription(s);
     return u;
   }

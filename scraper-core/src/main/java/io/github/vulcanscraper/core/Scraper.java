@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Scrapes the targets a {@link TargetWatcher} delivers, each on its slot-aligned schedule, and
@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Every snapshot is reconciled with the running targets by {@link Targeter#key()}: new keys
  * start, removed keys stop, changed targets are retargeted keeping their phase. A target's slots
  * are {@code k * interval + offset(key)} on the wall clock, the same on every node, and a scrape's
- * timestamp is its slot. A target removed from discovery gets staleness markers for all its
- * series; one that moved to another node (see {@link OwnedTargets}) does not.
+ * timestamp is its slot. A target removed from discovery gets staleness markers for all its series;
+ * one that moved to another node (see {@link OwnedTargets}) does not.
  *
  * <p>Threads: one scheduler thread fires slots and a bounded pool of fetch threads runs the
  * fetches, parsing and writes; there is no thread per target.
@@ -208,8 +208,8 @@ public final class Scraper implements AutoCloseable {
     }
 
     /**
-     * Sets how many fetches run at once on the scraper's own pool. Default four per processor,
-     * at least 8 and at most 64. Ignored when an {@link #executor} is given.
+     * Sets how many fetches run at once on the scraper's own pool. Default four per processor, at
+     * least 8 and at most 64. Ignored when an {@link #executor} is given.
      *
      * @throws IllegalArgumentException when not positive
      */
@@ -237,8 +237,8 @@ public final class Scraper implements AutoCloseable {
     }
 
     /**
-     * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the
-     * caller owns it. {@code null} restores the default, one daemon thread on the clock.
+     * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the caller
+     * owns it. {@code null} restores the default, one daemon thread on the clock.
      */
     public Builder scheduler(@Nullable Scheduler scheduler) {
       this.scheduler = scheduler;

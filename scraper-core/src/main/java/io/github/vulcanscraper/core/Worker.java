@@ -12,18 +12,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Scrapes one target on its slots. No thread of its own: the scheduler fires a slot, the slot
- * hands one scrape to the shared fetch executor, and the scrape writes its result. A slot that
- * comes while the previous scrape still runs is skipped (and counted), so scrapes of one target
- * never overlap and are written in slot order.
+ * Scrapes one target on its slots. No thread of its own: the scheduler fires a slot, the slot hands
+ * one scrape to the shared fetch executor, and the scrape writes its result. A slot that comes
+ * while the previous scrape still runs is skipped (and counted), so scrapes of one target never
+ * overlap and are written in slot order.
  *
- * <p>Thread-safe: the schedule state is guarded by the worker's monitor; the scrape itself runs
- * on one executor thread at a time.
+ * <p>Thread-safe: the schedule state is guarded by the worker's monitor; the scrape itself runs on
+ * one executor thread at a time.
  */
 final class Worker {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
@@ -77,8 +77,8 @@ final class Worker {
 
   /**
    * Stops scheduling. A scrape under way finishes and is written. With {@code markStale} (the
-   * target left discovery) a last write marks every series of the target stale; without (the
-   * target moved to another node, or the scraper closes) nothing more is written.
+   * target left discovery) a last write marks every series of the target stale; without (the target
+   * moved to another node, or the scraper closes) nothing more is written.
    */
   void stop(boolean markStale) {
     boolean writeNow;
@@ -257,9 +257,8 @@ final class Worker {
   }
 
   private void countWriteFailure(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof RejectedExecutionException || cause instanceof CancellationException) {
       ctx.metrics.writeDropped();
     } else {

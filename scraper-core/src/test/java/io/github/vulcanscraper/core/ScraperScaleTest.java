@@ -41,42 +41,61 @@ final class ScraperScaleTest {
     // Exporter threads are one per connection: the fetch concurrency at most.
     int before = threads.getThreadCount();
     int ownBefore = ownThreads();
-    HttpClients clients = HttpClients.of(new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES)).build());
+    HttpClients clients =
+        HttpClients.of(
+            new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES))
+                .build());
     List<Targeter> targets = new ArrayList<>(TARGETS);
     String base = "http://127.0.0.1:" + exporter.port();
     for (int i = 0; i < TARGETS; i++) {
-      targets.add(HTTPTarget.builder()
-          .url(URI.create(base + "/target/" + i + "/metrics"))
-          .job(JobName.of("scale"))
-          .labels(Labels.of("instance", "target-" + i))
-          .interval(Duration.ofSeconds(5))
-          .timeout(Duration.ofSeconds(4))
-          .clients(clients)
-          .build());
+      targets.add(
+          HTTPTarget.builder()
+              .url(URI.create(base + "/target/" + i + "/metrics"))
+              .job(JobName.of("scale"))
+              .labels(Labels.of("instance", "target-" + i))
+              .interval(Duration.ofSeconds(5))
+              .timeout(Duration.ofSeconds(4))
+              .clients(clients)
+              .build());
     }
     CountingWriter writer = new CountingWriter();
     AtomicInteger peakThreads = new AtomicInteger();
     AtomicInteger peakOwn = new AtomicInteger();
     long start = System.nanoTime();
-    try (Scraper scraper = Scraper.builder(new SettableTargets(targets), writer)
-        .fetchConcurrency(CONCURRENCY).build()) {
+    try (Scraper scraper =
+        Scraper.builder(new SettableTargets(targets), writer)
+            .fetchConcurrency(CONCURRENCY)
+            .build()) {
       scraper.start();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
-        peakOwn.accumulateAndGet(ownThreads(), Math::max);
-        return writer.keys.size() == TARGETS;
-      });
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
+                peakOwn.accumulateAndGet(ownThreads(), Math::max);
+                return writer.keys.size() == TARGETS;
+              });
       double seconds = (System.nanoTime() - start) / 1e9;
       System.gc();
       Runtime rt = Runtime.getRuntime();
       long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-      System.out.printf("%d targets, interval 5s, fetch concurrency %d: %d distinct targets scraped"
-              + " within %.1f s; %d scrapes written, %d failed; scraper and OkHttp threads added at peak %d;"
-              + " JVM threads before %d, peak %d (exporter's own threads included);"
-              + " heap used after GC %d MB; slots skipped %d%n",
-          TARGETS, CONCURRENCY, writer.keys.size(), seconds, writer.writes.sum(), scraper.metrics().scrapesFailed(),
-          peakOwn.get() - ownBefore, before, peakThreads.get(), usedMb,
+      System.out.printf(
+          "%d targets, interval 5s, fetch concurrency %d: %d distinct targets scraped within %.1f"
+              + " s; %d scrapes written, %d failed; scraper and OkHttp threads added at peak %d;"
+              + " JVM threads before %d, peak %d (exporter's own threads included); heap used after"
+              + " GC %d MB; slots skipped %d%n",
+          TARGETS,
+          CONCURRENCY,
+          writer.keys.size(),
+          seconds,
+          writer.writes.sum(),
+          scraper.metrics().scrapesFailed(),
+          peakOwn.get() - ownBefore,
+          before,
+          peakThreads.get(),
+          usedMb,
           scraper.metrics().slotsSkipped());
       // The fetch pool, the scheduler thread and OkHttp's few housekeeping threads.
       assertThat(peakOwn.get() - ownBefore).isLessThanOrEqualTo(CONCURRENCY + 1 + 4);
@@ -91,8 +110,7 @@ final class ScraperScaleTest {
     int n = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String name = t.getName();
-      if (name.startsWith("vulcan-scraper")
-          || name.startsWith("OkHttp ")) {
+      if (name.startsWith("vulcan-scraper") || name.startsWith("OkHttp ")) {
         n++;
       }
     }
@@ -102,7 +120,11 @@ final class ScraperScaleTest {
   private static String page() {
     StringBuilder sb = new StringBuilder("# TYPE http_requests_total counter\n");
     for (int i = 0; i < 10; i++) {
-      sb.append("http_requests_total{code=\"").append(200 + i).append("\"} ").append(i * 7).append('\n');
+      sb.append("http_requests_total{code=\"")
+          .append(200 + i)
+          .append("\"} ")
+          .append(i * 7)
+          .append('\n');
     }
     return sb.toString();
   }

@@ -49,7 +49,9 @@ public final class TlsSetup {
   public final @Nullable HostnameVerifier hostnameVerifier;
 
   private TlsSetup(
-      SSLSocketFactory socketFactory, X509TrustManager trustManager, @Nullable HostnameVerifier verifier) {
+      SSLSocketFactory socketFactory,
+      X509TrustManager trustManager,
+      @Nullable HostnameVerifier verifier) {
     this.socketFactory = socketFactory;
     this.trustManager = trustManager;
     this.hostnameVerifier = verifier;
@@ -89,8 +91,8 @@ public final class TlsSetup {
       store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (X509Certificate c : Pem.certificates(caPem, config.caFile() != null
-          ? "ca_file " + config.caFile() : "ca")) {
+      for (X509Certificate c :
+          Pem.certificates(caPem, config.caFile() != null ? "ca_file " + config.caFile() : "ca")) {
         store.setCertificateEntry("ca-" + i++, c);
       }
     }
@@ -102,7 +104,8 @@ public final class TlsSetup {
         return (X509TrustManager) tm;
       }
     }
-    throw new GeneralSecurityException("no X509TrustManager in " + Arrays.toString(tmf.getTrustManagers()));
+    throw new GeneralSecurityException(
+        "no X509TrustManager in " + Arrays.toString(tmf.getTrustManagers()));
   }
 
   private static @Nullable KeyManagerFactory keyManagers(TlsConfig config)
@@ -234,8 +237,8 @@ public final class TlsSetup {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return configure(delegate.createSocket(address, port, localAddress, localPort));
     }
   }
