@@ -20,7 +20,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -42,8 +45,24 @@ final class ScraperHttpTest {
             registry);
     try {
       URI url = URI.create("http://127.0.0.1:" + exporter.getPort() + "/metrics");
-      HTTPTarget om = HTTPTarget.builder().url(url).job(JobName.of("app")).build();
+      List<String> seen = new CopyOnWriteArrayList<>();
+      OkHttpClient base =
+          new OkHttpClient.Builder()
+              .addNetworkInterceptor(
+                  chain -> {
+                    Response r = chain.proceed(chain.request());
+                    seen.add(r.header("Content-Type") + " | " + r.header("Content-Encoding"));
+                    return r;
+                  })
+              .build();
+      HTTPTarget om =
+          HTTPTarget.builder()
+              .url(url)
+              .job(JobName.of("app"))
+              .clients(HttpClients.of(base))
+              .build();
       List<MetricFamily> families = om.fetch();
+      assertThat(seen.get(0)).startsWith("application/openmetrics-text").endsWith("| gzip");
       assertThat(families)
           .anySatisfy(
               f -> {
@@ -62,6 +81,7 @@ final class ScraperHttpTest {
               f ->
                   assertThat(f.samples())
                       .anySatisfy(s -> assertThat(s.name()).isEqualTo("requests_total")));
+      assertThat(seen.get(1)).startsWith("text/plain").endsWith("| gzip");
     } finally {
       exporter.close();
     }
