@@ -93,6 +93,19 @@ final class ConsistentHashTargeterTest {
   }
 
   @Test
+  void nodesSeeingDifferentTargetListsAgreeOnTheTargetsTheyShare() {
+    List<Targeter> all = targets(3_000);
+    List<Targeter> some = all.subList(1_000, 2_500);
+    Set<Member> members = members(4);
+    for (Member m : members) {
+      Set<String> fromAll = keys(ConsistentHashTargeter.assign(all, members, m.id(), 1));
+      Set<String> fromSome = keys(ConsistentHashTargeter.assign(some, members, m.id(), 1));
+      fromAll.retainAll(keys(some));
+      assertThat(fromSome).isEqualTo(fromAll);
+    }
+  }
+
+  @Test
   void weightsShareTargetsInProportion() {
     List<Targeter> all = targets(30_000);
     Set<Member> members =
