@@ -129,7 +129,7 @@ final class HttpFetch {
 
   private static byte[] read(BufferedSource source, long limit)
       throws IOException, ScrapeException {
-    if (limit > 0 && source.request(limit + 1)) {
+    if (limit > 0 && limit < Long.MAX_VALUE && source.request(limit + 1)) {
       throw new ScrapeException(
           "body_size_limit", "body size limit exceeded: more than " + limit + " bytes");
     }

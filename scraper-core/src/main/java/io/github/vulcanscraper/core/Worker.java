@@ -201,8 +201,9 @@ final class Worker {
     int post = up ? ScrapeProcessor.sampleCount(processed) : 0;
     int added = up ? staleness.countNew(processed) : 0;
     if (!up) {
+      // A limit failure keeps the count of samples exposed, as Prometheus reports it; a failed
+      // fetch exposed none.
       processed = List.of();
-      exposed = 0;
     }
     List<MetricFamily> all = new ArrayList<>(processed.size() + 5);
     all.addAll(processed);

@@ -9,6 +9,7 @@ import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.api.ScrapePolicy;
 import io.github.vulcanscraper.api.TargetWatcher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,6 +241,36 @@ final class ScraperSchedulingTest {
       assertThat(writer.slots(t.key())).hasSize(4);
       assertThat(writer.records(t.key())).allSatisfy(r -> assertThat(r.value("up")).isEqualTo(1.0));
     }
+  }
+
+  @Test
+  void aScrapeOverTheSampleLimitIsRejectedWhole() {
+    FakeTargeter t = new FakeTargeter("a", TEN_SECONDS);
+    SettableTargets source = new SettableTargets(List.of(t));
+    try (Scraper s = scraper(source, writer)) {
+      s.start();
+      clock.advance(TEN_SECONDS);
+      t.exposes.set(
+          List.of(
+              MetricFamily.of(
+                  "g",
+                  MetricType.GAUGE,
+                  List.of(
+                      Sample.of("g", Labels.of("k", "1"), 1),
+                      Sample.of("g", Labels.of("k", "2"), 2)))));
+      source.set(List.of(t.withPolicy(ScrapePolicy.builder().sampleLimit(1).build())));
+      clock.advance(TEN_SECONDS);
+      assertThat(s.metrics().scrapesFailed("sample_limit")).isEqualTo(1);
+    }
+    RecordingWriter.Written rejected = writer.records(t.key()).get(1);
+    assertThat(rejected.value("up")).isEqualTo(0.0);
+    assertThat(rejected.value("scrape_samples_scraped")).isEqualTo(2.0);
+    assertThat(rejected.value("scrape_samples_post_metric_relabeling")).isEqualTo(0.0);
+    assertThat(rejected.staleMarkers())
+        .singleElement()
+        .satisfies(x -> assertThat(x.name()).isEqualTo("g"));
+    assertThat(rejected.samples())
+        .noneMatch(x -> x.name().equals("g") && !Sample.isStaleMarker(x.value()));
   }
 
   @Test
