@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Consul service discovery, as Prometheus' {@code consul_sd_config}, over Consul's HTTP API:
@@ -50,14 +51,14 @@ public final class ConsulDiscovery implements Discoverer {
   private final String server;
   private final String pathPrefix;
   private final String scheme;
-  private final Secret token;
-  private final String datacenter;
-  private final String namespace;
-  private final String partition;
+  private final @Nullable Secret token;
+  private final @Nullable String datacenter;
+  private final @Nullable String namespace;
+  private final @Nullable String partition;
   private final List<String> services;
   private final List<String> tags;
   private final Map<String, String> nodeMeta;
-  private final String filter;
+  private final @Nullable String filter;
   private final boolean allowStale;
   private final Duration refreshInterval;
   private final String tagSeparator;
@@ -129,22 +130,22 @@ public final class ConsulDiscovery implements Discoverer {
   }
 
   /** The ACL token, or {@code null}. */
-  public Secret token() {
+  public @Nullable Secret token() {
     return token;
   }
 
   /** The datacenter to query, or {@code null} for the agent's. */
-  public String datacenter() {
+  public @Nullable String datacenter() {
     return datacenter;
   }
 
   /** The namespace (Consul Enterprise), or {@code null}. */
-  public String namespace() {
+  public @Nullable String namespace() {
     return namespace;
   }
 
   /** The admin partition (Consul Enterprise), or {@code null}. */
-  public String partition() {
+  public @Nullable String partition() {
     return partition;
   }
 
@@ -164,7 +165,7 @@ public final class ConsulDiscovery implements Discoverer {
   }
 
   /** A Consul filter expression, or {@code null}. */
-  public String filter() {
+  public @Nullable String filter() {
     return filter;
   }
 
@@ -246,14 +247,14 @@ public final class ConsulDiscovery implements Discoverer {
     private String server = "localhost:8500";
     private String pathPrefix = "";
     private String scheme = "http";
-    private Secret token;
-    private String datacenter;
-    private String namespace;
-    private String partition;
+    private @Nullable Secret token;
+    private @Nullable String datacenter;
+    private @Nullable String namespace;
+    private @Nullable String partition;
     private final List<String> services = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private final Map<String, String> nodeMeta = new LinkedHashMap<>();
-    private String filter;
+    private @Nullable String filter;
     private boolean allowStale = true;
     private Duration refreshInterval = Duration.ofSeconds(30);
     private String tagSeparator = ",";
@@ -294,25 +295,25 @@ public final class ConsulDiscovery implements Discoverer {
     }
 
     /** Sets the ACL token; {@code null} for none. */
-    public Builder token(Secret token) {
+    public Builder token(@Nullable Secret token) {
       this.token = token;
       return this;
     }
 
     /** Sets the datacenter; {@code null} or empty for the agent's. */
-    public Builder datacenter(String datacenter) {
+    public Builder datacenter(@Nullable String datacenter) {
       this.datacenter = emptyToNull(datacenter);
       return this;
     }
 
     /** Sets the namespace; {@code null} or empty for none. */
-    public Builder namespace(String namespace) {
+    public Builder namespace(@Nullable String namespace) {
       this.namespace = emptyToNull(namespace);
       return this;
     }
 
     /** Sets the admin partition; {@code null} or empty for none. */
-    public Builder partition(String partition) {
+    public Builder partition(@Nullable String partition) {
       this.partition = emptyToNull(partition);
       return this;
     }
@@ -346,7 +347,7 @@ public final class ConsulDiscovery implements Discoverer {
     }
 
     /** Sets a Consul filter expression; {@code null} or empty for none. */
-    public Builder filter(String filter) {
+    public Builder filter(@Nullable String filter) {
       this.filter = emptyToNull(filter);
       return this;
     }
@@ -389,7 +390,7 @@ public final class ConsulDiscovery implements Discoverer {
       return new ConsulDiscovery(this);
     }
 
-    private static String emptyToNull(String s) {
+    private static @Nullable String emptyToNull(@Nullable String s) {
       return s == null || s.isEmpty() ? null : s;
     }
   }

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -19,6 +21,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Consul discovery run: the agent's datacenter (when not configured), then a blocking query
@@ -40,8 +43,8 @@ final class ConsulRun implements Subscription {
   private final Map<String, BlockingQuery> watches = new TreeMap<>();
   private final Map<String, TargetGroup> groups = new TreeMap<>();
   private final Backoff startBackoff;
-  private OkHttpClient client;
-  private String datacenter;
+  private @Nullable OkHttpClient client;
+  private @Nullable String datacenter;
 
   private ConsulRun(ConsulDiscovery settings, SnapshotListener<List<TargetGroup>> listener) {
     this.settings = settings;
@@ -51,10 +54,8 @@ final class ConsulRun implements Subscription {
       throw new IllegalArgumentException("invalid consul server: " + settings.server());
     }
     HttpUrl.Builder b = server.newBuilder();
-    for (String segment : settings.pathPrefix().split("/")) {
-      if (!segment.isEmpty()) {
-        b.addPathSegment(segment);
-      }
+    if (!settings.pathPrefix().isEmpty()) {
+      b.addPathSegments(settings.pathPrefix().substring(1));
     }
     this.base = b.build();
     this.catalog = new BlockingQuery("catalog", settings.refreshInterval());
@@ -173,7 +174,8 @@ final class ConsulRun implements Subscription {
       public void answer(JsonNode body, long index) throws IOException {
         String dc;
         synchronized (ConsulRun.this) {
-          dc = datacenter;
+          // Known before the catalog is first queried.
+          dc = Objects.requireNonNull(datacenter, "datacenter");
         }
         TargetGroup group = ConsulTargets.group(name, dc, settings.tagSeparator(), body);
         synchronized (ConsulRun.this) {
@@ -248,7 +250,7 @@ final class ConsulRun implements Subscription {
     void failed(IOException e);
   }
 
-  private void get(HttpUrl url, BlockingQuery query, Handler handler) {
+  private void get(HttpUrl url, @Nullable BlockingQuery query, Handler handler) {
     if (publisher.isClosed()) {
       return;
     }
@@ -267,7 +269,7 @@ final class ConsulRun implements Subscription {
     }
     Call call;
     synchronized (this) {
-      call = client.newCall(request.build());
+      call = Objects.requireNonNull(client, "client").newCall(request.build());
     }
     calls.add(call);
     if (publisher.isClosed()) {
@@ -322,7 +324,7 @@ final class ConsulRun implements Subscription {
     if (publisher.isClosed()) {
       return;
     }
-    DiscoveryExecutor.SHARED.schedule(
+    ScheduledFuture<?> unused = DiscoveryExecutor.SHARED.schedule(
         () -> {
           if (!publisher.isClosed()) {
             task.run();

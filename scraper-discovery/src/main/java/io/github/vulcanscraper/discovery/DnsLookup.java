@@ -27,6 +27,7 @@ import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.WireParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lookups of one DNS discovery run. Each name keeps its last good group when its lookup fails.
@@ -44,7 +45,7 @@ final class DnsLookup {
   private final DnsDiscovery settings;
   private final int type;
   private final Map<String, TargetGroup> lastGood = new HashMap<>();
-  private Resolver resolver;
+  private @Nullable Resolver resolver;
 
   DnsLookup(DnsDiscovery settings) {
     this.settings = settings;
@@ -140,7 +141,7 @@ final class DnsLookup {
     return TargetGroup.of(name, targets, Labels.EMPTY);
   }
 
-  private Labels target(String name, Record record) {
+  private @Nullable Labels target(String name, Record record) {
     Labels.Builder b = Labels.builder().add(NAME, name);
     if (record instanceof SRVRecord) {
       SRVRecord srv = (SRVRecord) record;

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file discovery run: a refresh loop that reads the matching files, and a daemon thread that
@@ -37,10 +38,10 @@ final class FileSdRun implements Subscription {
   private final FileDiscovery settings;
   private final Map<Path, List<TargetGroup>> lastGood = new HashMap<>();
   private final Set<Path> watchedDirectories = new HashSet<>();
-  private final WatchService watcher;
-  private volatile RefreshLoop loop;
+  private final @Nullable WatchService watcher;
+  private volatile @Nullable RefreshLoop loop;
 
-  private FileSdRun(FileDiscovery settings, WatchService watcher) {
+  private FileSdRun(FileDiscovery settings, @Nullable WatchService watcher) {
     this.settings = settings;
     this.watcher = watcher;
   }
@@ -58,14 +59,15 @@ final class FileSdRun implements Subscription {
         RefreshLoop.start(
             "file_sd " + settings.files(), run::refresh, settings.refreshInterval(), listener);
     if (watcher != null) {
-      Thread t = new Thread(run::watch, "vulcan-file-sd-watcher");
+      WatchService w = watcher;
+      Thread t = new Thread(() -> run.watch(w), "vulcan-file-sd-watcher");
       t.setDaemon(true);
       t.start();
     }
     return run;
   }
 
-  private void watch() {
+  private void watch(WatchService watcher) {
     try {
       while (true) {
         WatchKey key = watcher.take();

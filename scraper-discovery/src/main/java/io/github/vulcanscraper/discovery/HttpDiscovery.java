@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP service discovery, as Prometheus' {@code http_sd_config}: GETs the URL every refresh
@@ -39,7 +40,7 @@ public final class HttpDiscovery implements Discoverer {
   private final long responseSizeLimit;
 
   private HttpDiscovery(Builder b) {
-    this.url = b.url;
+    this.url = Objects.requireNonNull(b.url, "url");
     this.http = b.http;
     this.refreshInterval = b.refreshInterval;
     this.responseSizeLimit = b.responseSizeLimit;
@@ -111,7 +112,7 @@ public final class HttpDiscovery implements Discoverer {
 
   /** Builds an {@link HttpDiscovery}; setters validate at once. Not thread-safe. */
   public static final class Builder {
-    private URI url;
+    private @Nullable URI url;
     private HttpClientConfig http = HttpClientConfig.DEFAULT;
     private Duration refreshInterval = Duration.ofSeconds(60);
     private long responseSizeLimit = DEFAULT_RESPONSE_SIZE_LIMIT;

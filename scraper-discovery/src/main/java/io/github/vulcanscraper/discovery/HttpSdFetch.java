@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** The fetches of one HTTP discovery run. Used by one refresh at a time. */
 final class HttpSdFetch {
@@ -15,7 +16,7 @@ final class HttpSdFetch {
 
   private final HttpDiscovery settings;
   private final String url;
-  private OkHttpClient client;
+  private @Nullable OkHttpClient client;
 
   HttpSdFetch(HttpDiscovery settings) {
     this.settings = settings;

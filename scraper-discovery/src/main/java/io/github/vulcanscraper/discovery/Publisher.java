@@ -5,6 +5,7 @@ import io.github.vulcanscraper.core.discovery.TargetGroup;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands one subscription's listener its snapshots and errors: one call at a time, a snapshot only
@@ -16,7 +17,7 @@ final class Publisher {
 
   private final String name;
   private final SnapshotListener<List<TargetGroup>> listener;
-  private List<TargetGroup> last;
+  private @Nullable List<TargetGroup> last;
   private volatile boolean closed;
 
   Publisher(String name, SnapshotListener<List<TargetGroup>> listener) {

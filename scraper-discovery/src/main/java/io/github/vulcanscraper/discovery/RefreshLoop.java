@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One discovery run of a mechanism that polls: refresh at once, then every refresh interval, with
@@ -31,7 +32,7 @@ final class RefreshLoop implements Subscription {
   private final Publisher publisher;
   private final Backoff backoff;
   private final ScheduledExecutorService executor;
-  private ScheduledFuture<?> next;
+  private @Nullable ScheduledFuture<?> next;
   private boolean running;
   private boolean triggered;
 

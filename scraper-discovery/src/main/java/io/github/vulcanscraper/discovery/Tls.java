@@ -24,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import okhttp3.internal.tls.OkHostnameVerifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a {@link TlsConfig} to an OkHttp client: the CA to trust, a client certificate with its
@@ -60,14 +61,15 @@ final class Tls {
     }
   }
 
-  private static String pem(String inline, Path file) throws IOException {
+  private static @Nullable String pem(@Nullable String inline, @Nullable Path file)
+      throws IOException {
     if (inline != null) {
       return inline;
     }
     return file == null ? null : Files.readString(file, StandardCharsets.US_ASCII);
   }
 
-  private static X509TrustManager trustManager(String caPem)
+  private static X509TrustManager trustManager(@Nullable String caPem)
       throws GeneralSecurityException, IOException {
     TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (caPem == null) {

@@ -18,11 +18,12 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 
 final class ConsulDiscoveryTest {
   private ConsulTestServer consul;
   private final Recorder recorder = new Recorder();
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
 
   @BeforeEach
   void start() throws Exception {
@@ -44,12 +45,20 @@ final class ConsulDiscoveryTest {
         .refreshInterval(Duration.ofSeconds(10));
   }
 
+  private static ObjectNode object(ObjectNode node, String... path) {
+    ObjectNode o = node;
+    for (String field : path) {
+      o = (ObjectNode) o.get(field);
+    }
+    return o;
+  }
+
   @Test
   void anInstanceGetsEveryLabelPrometheusSets() {
     ObjectNode web = instance("node1", "10.0.0.1", "web-1", 8080, "prod", "v2");
-    web.with("Node").with("Meta").put("rack-id", "r1");
-    web.with("Service").with("Meta").put("version", "2.1");
-    web.with("Service").put("Address", "10.1.0.1");
+    object(web, "Node", "Meta").put("rack-id", "r1");
+    object(web, "Service", "Meta").put("version", "2.1");
+    object(web, "Service").put("Address", "10.1.0.1");
     consul.register("web", web);
     subscription = discovery().build().watch(recorder);
 
@@ -225,7 +234,7 @@ final class ConsulDiscoveryTest {
   @Test
   void anEntryOfTheWrongShapeIsNamed() {
     ObjectNode bad = instance("node1", "10.0.0.1", "web-1", 8080);
-    bad.with("Service").put("Port", "eighty");
+    object(bad, "Service").put("Port", "eighty");
     consul.register("web", bad);
     subscription = discovery().build().watch(recorder);
 

@@ -18,6 +18,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Consul agent on 127.0.0.1 for tests, answering {@code /v1/agent/self}, {@code
@@ -39,7 +40,7 @@ public final class ConsulTestServer implements AutoCloseable {
   private volatile int port;
   private final Map<String, List<ObjectNode>> services = new TreeMap<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private volatile MockWebServer server;
+  private volatile @Nullable MockWebServer server;
   private long index = 10;
   private long generation;
   private boolean malformed;
@@ -51,13 +52,13 @@ public final class ConsulTestServer implements AutoCloseable {
   public static ConsulTestServer start() throws IOException {
     ConsulTestServer consul = new ConsulTestServer();
     int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       port = probe.getLocalPort();
     }
     // A port given explicitly makes MockWebServer set SO_REUSEADDR, so restart() can rebind.
     MockWebServer server = new MockWebServer();
     server.setDispatcher(consul.dispatcher());
-    server.start(InetAddress.getByName("127.0.0.1"), port);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
     consul.server = server;
     consul.port = port;
     return consul;
@@ -130,7 +131,10 @@ public final class ConsulTestServer implements AutoCloseable {
       stopped = true;
       notifyAll();
     }
-    server.shutdown();
+    MockWebServer s = server;
+    if (s != null) {
+      s.shutdown();
+    }
   }
 
   /** Listens again on the same port, with the same data. */
@@ -142,7 +146,7 @@ public final class ConsulTestServer implements AutoCloseable {
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
         .until(() -> {
-          next.start(InetAddress.getByName("127.0.0.1"), port);
+          next.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
           return true;
         });
     synchronized (this) {

@@ -22,12 +22,13 @@ import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
+import org.jspecify.annotations.Nullable;
 
 final class DnsDiscoveryTest {
   private static final String SRV_NAME = "_node._tcp.test.";
 
   private DnsTestServer dns;
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
   private final Recorder recorder = new Recorder();
 
   @BeforeEach
@@ -110,8 +111,9 @@ final class DnsDiscoveryTest {
     Recorder ns = new Recorder();
     subscription =
         discovery("mail.test.").type(DnsDiscovery.Type.MX).port(25).build().watch(recorder);
-    try (Subscription s =
-        discovery("zone.test.").type(DnsDiscovery.Type.NS).port(53).build().watch(ns)) {
+    Subscription nsSubscription =
+        discovery("zone.test.").type(DnsDiscovery.Type.NS).port(53).build().watch(ns);
+    try {
       assertThat(targets(recorder.awaitFirst()))
           .containsExactly(
               Labels.of(
@@ -124,6 +126,8 @@ final class DnsDiscoveryTest {
                   "__address__", "ns1.test:53",
                   "__meta_dns_name", "zone.test.",
                   "__meta_dns_ns_record_target", "ns1.test."));
+    } finally {
+      nsSubscription.close();
     }
   }
 

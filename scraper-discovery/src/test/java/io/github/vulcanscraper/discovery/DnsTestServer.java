@@ -22,6 +22,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small authoritative DNS server on 127.0.0.1 for tests, answering over UDP and TCP on the same
@@ -64,7 +65,7 @@ public final class DnsTestServer implements AutoCloseable {
 
   /** Starts a server on a free port of 127.0.0.1, UDP and TCP. */
   public static DnsTestServer start() throws IOException {
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     for (int attempt = 0; ; attempt++) {
       DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
       try {
@@ -192,7 +193,7 @@ public final class DnsTestServer implements AutoCloseable {
     }
   }
 
-  private byte[] answer(byte[] queryBytes, boolean overTcp) throws IOException {
+  private byte @Nullable [] answer(byte[] queryBytes, boolean overTcp) throws IOException {
     Message query = new Message(queryBytes);
     Mode m = mode;
     if (m == Mode.SILENT) {

@@ -16,11 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jspecify.annotations.Nullable;
 
 final class FileDiscoveryTest {
-  @TempDir Path dir;
+  @SuppressWarnings("NullAway.Init")
+  @TempDir
+  Path dir;
   private final Recorder recorder = new Recorder();
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
 
   @AfterEach
   void stop() {

@@ -20,13 +20,14 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 
 final class HttpDiscoveryTest {
   private final MockWebServer server = new MockWebServer();
   private final AtomicReference<MockResponse> answer = new AtomicReference<>();
   private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
   private final Recorder recorder = new Recorder();
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
   private String url;
 
   @BeforeEach
@@ -36,10 +37,10 @@ final class HttpDiscoveryTest {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             lastRequest.set(request);
-            return answer.get();
+            return java.util.Objects.requireNonNull(answer.get(), "answer");
           }
         });
-    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    server.start(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     url = server.url("/sd").toString();
   }
 
@@ -74,7 +75,7 @@ final class HttpDiscoveryTest {
             Labels.of("__address__", "a:9100", "env", "prod", "__meta_url", url),
             Labels.of("__address__", "b:9100", "env", "prod", "__meta_url", url),
             Labels.of("__address__", "c:9100", "__meta_url", url));
-    assertThat(lastRequest.get().getHeader("Accept")).isEqualTo("application/json");
+    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Accept")).isEqualTo("application/json");
   }
 
   @Test
@@ -87,7 +88,7 @@ final class HttpDiscoveryTest {
             .watch(recorder);
 
     assertThat(recorder.awaitFirst()).isEmpty();
-    assertThat(lastRequest.get().getHeader("Authorization")).isEqualTo("Bearer s3cret");
+    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Authorization")).isEqualTo("Bearer s3cret");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /** A listener that records what it is handed, for tests to wait on. */
 final class Recorder implements SnapshotListener<List<TargetGroup>> {
@@ -26,8 +27,12 @@ final class Recorder implements SnapshotListener<List<TargetGroup>> {
     errors.add(error);
   }
 
-  /** The last snapshot, or null. */
+  /** The last snapshot; there must be one. */
   List<TargetGroup> last() {
+    return java.util.Objects.requireNonNull(lastOrNull(), "no snapshot yet");
+  }
+
+  private @Nullable List<TargetGroup> lastOrNull() {
     return snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
   }
 
@@ -36,7 +41,10 @@ final class Recorder implements SnapshotListener<List<TargetGroup>> {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> last() != null && condition.test(last()));
+        .until(() -> {
+          List<TargetGroup> last = lastOrNull();
+          return last != null && condition.test(last);
+        });
     return last();
   }
 
