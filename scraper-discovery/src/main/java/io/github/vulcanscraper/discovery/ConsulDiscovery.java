@@ -59,6 +59,7 @@ public final class ConsulDiscovery implements Discoverer {
   private final List<String> tags;
   private final Map<String, String> nodeMeta;
   private final @Nullable String filter;
+  private final @Nullable String healthFilter;
   private final boolean allowStale;
   private final Duration refreshInterval;
   private final String tagSeparator;
@@ -77,6 +78,7 @@ public final class ConsulDiscovery implements Discoverer {
     this.tags = List.copyOf(b.tags);
     this.nodeMeta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.nodeMeta));
     this.filter = b.filter;
+    this.healthFilter = b.healthFilter;
     this.allowStale = b.allowStale;
     this.refreshInterval = b.refreshInterval;
     this.tagSeparator = b.tagSeparator;
@@ -106,6 +108,7 @@ public final class ConsulDiscovery implements Discoverer {
     b.tags.addAll(tags);
     b.nodeMeta.putAll(nodeMeta);
     b.filter = filter;
+    b.healthFilter = healthFilter;
     b.allowStale = allowStale;
     b.refreshInterval = refreshInterval;
     b.tagSeparator = tagSeparator;
@@ -164,9 +167,14 @@ public final class ConsulDiscovery implements Discoverer {
     return nodeMeta;
   }
 
-  /** A Consul filter expression, or {@code null}. */
+  /** A Consul filter expression for the catalog's services ({@code filter}), or {@code null}. */
   public @Nullable String filter() {
     return filter;
+  }
+
+  /** A Consul filter expression for the health entries ({@code health_filter}), or {@code null}. */
+  public @Nullable String healthFilter() {
+    return healthFilter;
   }
 
   /** Whether any Consul server may answer (stale reads); {@code true} by default. */
@@ -216,6 +224,7 @@ public final class ConsulDiscovery implements Discoverer {
         && tags.equals(c.tags)
         && nodeMeta.equals(c.nodeMeta)
         && Objects.equals(filter, c.filter)
+        && Objects.equals(healthFilter, c.healthFilter)
         && allowStale == c.allowStale
         && refreshInterval.equals(c.refreshInterval)
         && tagSeparator.equals(c.tagSeparator)
@@ -226,7 +235,7 @@ public final class ConsulDiscovery implements Discoverer {
   @Override
   public int hashCode() {
     return Objects.hash(server, pathPrefix, scheme, token, datacenter, namespace, partition,
-        services, tags, nodeMeta, filter, allowStale, refreshInterval, tagSeparator, http,
+        services, tags, nodeMeta, filter, healthFilter, allowStale, refreshInterval, tagSeparator, http,
         responseSizeLimit);
   }
 
@@ -237,7 +246,7 @@ public final class ConsulDiscovery implements Discoverer {
         + ", token=" + (token == null ? null : "<secret>")
         + ", datacenter=" + datacenter + ", namespace=" + namespace + ", partition=" + partition
         + ", services=" + services + ", tags=" + tags + ", nodeMeta=" + nodeMeta
-        + ", filter=" + filter + ", allowStale=" + allowStale
+        + ", filter=" + filter + ", healthFilter=" + healthFilter + ", allowStale=" + allowStale
         + ", refreshInterval=" + refreshInterval + ", tagSeparator=" + tagSeparator
         + ", http=" + http + "}";
   }
@@ -255,6 +264,7 @@ public final class ConsulDiscovery implements Discoverer {
     private final List<String> tags = new ArrayList<>();
     private final Map<String, String> nodeMeta = new LinkedHashMap<>();
     private @Nullable String filter;
+    private @Nullable String healthFilter;
     private boolean allowStale = true;
     private Duration refreshInterval = Duration.ofSeconds(30);
     private String tagSeparator = ",";
@@ -346,9 +356,15 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets a Consul filter expression; {@code null} or empty for none. */
+    /** Sets a filter expression for the catalog's services; {@code null} or empty for none. */
     public Builder filter(@Nullable String filter) {
       this.filter = emptyToNull(filter);
+      return this;
+    }
+
+    /** Sets a filter expression for the health entries; {@code null} or empty for none. */
+    public Builder healthFilter(@Nullable String healthFilter) {
+      this.healthFilter = emptyToNull(healthFilter);
       return this;
     }
 

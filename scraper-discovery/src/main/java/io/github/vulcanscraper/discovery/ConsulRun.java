@@ -36,7 +36,7 @@ final class ConsulRun implements Subscription {
   private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ConsulDiscovery settings;
-  private final Publisher publisher;
+  private final Publisher<TargetGroup> publisher;
   private final HttpUrl base;
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
   private final BlockingQuery catalog;
@@ -48,7 +48,7 @@ final class ConsulRun implements Subscription {
 
   private ConsulRun(ConsulDiscovery settings, SnapshotListener<List<TargetGroup>> listener) {
     this.settings = settings;
-    this.publisher = new Publisher("consul_sd " + settings.server(), listener);
+    this.publisher = new Publisher<>("consul_sd " + settings.server(), listener);
     HttpUrl server = HttpUrl.parse(settings.scheme() + "://" + settings.server());
     if (server == null) {
       throw new IllegalArgumentException("invalid consul server: " + settings.server());
@@ -111,7 +111,7 @@ final class ConsulRun implements Subscription {
   }
 
   private void queryCatalog() {
-    HttpUrl.Builder u = filtered(url("v1", "catalog", "services"));
+    HttpUrl.Builder u = filtered(url("v1", "catalog", "services"), settings.filter());
     get(catalog.url(u), catalog, new Handler() {
       @Override
       public void answer(JsonNode body, long index) throws IOException {
@@ -165,7 +165,7 @@ final class ConsulRun implements Subscription {
         return; // gone from the catalog (and maybe back, with a new watch of its own)
       }
     }
-    HttpUrl.Builder u = filtered(url("v1", "health", "service", name));
+    HttpUrl.Builder u = filtered(url("v1", "health", "service", name), settings.healthFilter());
     for (String tag : settings.tags()) {
       u.addQueryParameter("tag", tag);
     }
@@ -232,13 +232,13 @@ final class ConsulRun implements Subscription {
     return u;
   }
 
-  private HttpUrl.Builder filtered(HttpUrl.Builder u) {
+  private HttpUrl.Builder filtered(HttpUrl.Builder u, @Nullable String filter) {
     if (settings.allowStale()) {
       u.addQueryParameter("stale", null);
     }
     settings.nodeMeta().forEach((k, v) -> u.addQueryParameter("node-meta", k + ":" + v));
-    if (settings.filter() != null) {
-      u.addQueryParameter("filter", settings.filter());
+    if (filter != null) {
+      u.addQueryParameter("filter", filter);
     }
     return u;
   }

@@ -1,31 +1,30 @@
 package io.github.vulcanscraper.discovery;
 
 import io.github.vulcanscraper.api.SnapshotListener;
-import io.github.vulcanscraper.core.discovery.TargetGroup;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one subscription's listener its snapshots and errors: one call at a time, a snapshot only
+ * Hands one subscription's listener its snapshots (of target groups, or of a job's targets) and errors: one call at a time, a snapshot only
  * when it differs from the last one delivered, nothing once closed, and a listener that throws is
  * logged and otherwise ignored.
  */
-final class Publisher {
+final class Publisher<T> {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
   private final String name;
-  private final SnapshotListener<List<TargetGroup>> listener;
-  private @Nullable List<TargetGroup> last;
+  private final SnapshotListener<List<T>> listener;
+  private @Nullable List<T> last;
   private volatile boolean closed;
 
-  Publisher(String name, SnapshotListener<List<TargetGroup>> listener) {
+  Publisher(String name, SnapshotListener<List<T>> listener) {
     this.name = name;
     this.listener = listener;
   }
 
-  synchronized void publish(List<TargetGroup> groups) {
+  synchronized void publish(List<T> groups) {
     if (closed || groups.equals(last)) {
       return;
     }

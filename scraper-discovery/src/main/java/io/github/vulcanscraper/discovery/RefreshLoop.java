@@ -29,7 +29,7 @@ final class RefreshLoop implements Subscription {
   }
 
   private final Refresh refresh;
-  private final Publisher publisher;
+  private final Publisher<TargetGroup> publisher;
   private final Backoff backoff;
   private final ScheduledExecutorService executor;
   private @Nullable ScheduledFuture<?> next;
@@ -43,7 +43,7 @@ final class RefreshLoop implements Subscription {
       SnapshotListener<List<TargetGroup>> listener,
       ScheduledExecutorService executor) {
     this.refresh = refresh;
-    this.publisher = new Publisher(name, listener);
+    this.publisher = new Publisher<>(name, listener);
     this.backoff = new Backoff(interval);
     this.executor = executor;
   }

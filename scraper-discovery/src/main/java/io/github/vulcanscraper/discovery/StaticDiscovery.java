@@ -37,7 +37,7 @@ public final class StaticDiscovery implements Discoverer {
   /** Delivers the groups once, on a discovery thread, soon after this call. */
   @Override
   public Subscription watch(SnapshotListener<List<TargetGroup>> listener) {
-    Publisher publisher = new Publisher("static", listener);
+    Publisher<TargetGroup> publisher = new Publisher<>("static", listener);
     DiscoveryExecutor.SHARED.execute(() -> publisher.publish(groups));
     return publisher::close;
   }

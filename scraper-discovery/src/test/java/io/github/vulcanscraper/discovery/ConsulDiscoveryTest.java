@@ -142,7 +142,8 @@ final class ConsulDiscoveryTest {
             .datacenter("dc9")
             .namespace("team")
             .nodeMeta(Map.of("rack", "r1"))
-            .filter("Service.Port > 0")
+            .filter("ServiceTags contains \"prod\"")
+            .healthFilter("Service.Port > 0")
             .tags(List.of("prod"))
             .build()
             .watch(recorder);
@@ -161,6 +162,12 @@ final class ConsulDiscoveryTest {
     assertThat(health.getRequestUrl().queryParameter("filter")).isEqualTo("Service.Port > 0");
     assertThat(health.getRequestUrl().queryParameterValues("tag")).containsExactly("prod");
     assertThat(health.getRequestUrl().queryParameterNames()).contains("stale");
+    RecordedRequest catalog = consul.requests().stream()
+        .filter(r -> r.getPath().startsWith("/v1/catalog/services"))
+        .findFirst()
+        .orElseThrow();
+    assertThat(catalog.getRequestUrl().queryParameter("filter"))
+        .isEqualTo("ServiceTags contains \"prod\"");
     assertThat(consul.requests()).noneMatch(r -> r.getPath().startsWith("/v1/agent/self"));
   }
 
