@@ -23,6 +23,7 @@ import java.util.Objects;
 public final class ConsulSdConfig {
   /** The default server, {@code localhost:8500}. */
   public static final String DEFAULT_SERVER = "localhost:8500";
+
   /** The default refresh interval, 30 seconds. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
@@ -176,24 +177,49 @@ public final class ConsulSdConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(server, pathPrefix, token, datacenter, namespace, partition, tagSeparator,
-        scheme, allowStale, refreshInterval, services, tags, nodeMeta, filter, healthFilter,
+    return Objects.hash(
+        server,
+        pathPrefix,
+        token,
+        datacenter,
+        namespace,
+        partition,
+        tagSeparator,
+        scheme,
+        allowStale,
+        refreshInterval,
+        services,
+        tags,
+        nodeMeta,
+        filter,
+        healthFilter,
         httpClient);
   }
 
   @Override
   public String toString() {
-    return "ConsulSdConfig{server=" + server
-        + ", scheme=" + scheme
-        + ", pathPrefix=" + pathPrefix
-        + ", token=" + token
-        + ", datacenter=" + datacenter
-        + ", services=" + services
-        + ", tags=" + tags
-        + ", nodeMeta=" + nodeMeta
-        + ", allowStale=" + allowStale
-        + ", refreshInterval=" + Durations.format(refreshInterval)
-        + ", httpClient=" + httpClient
+    return "ConsulSdConfig{server="
+        + server
+        + ", scheme="
+        + scheme
+        + ", pathPrefix="
+        + pathPrefix
+        + ", token="
+        + token
+        + ", datacenter="
+        + datacenter
+        + ", services="
+        + services
+        + ", tags="
+        + tags
+        + ", nodeMeta="
+        + nodeMeta
+        + ", allowStale="
+        + allowStale
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + ", httpClient="
+        + httpClient
         + "}";
   }
 

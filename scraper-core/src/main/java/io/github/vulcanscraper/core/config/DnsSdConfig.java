@@ -103,8 +103,15 @@ public final class DnsSdConfig {
 
   @Override
   public String toString() {
-    return "DnsSdConfig{names=" + names + ", type=" + type + ", port=" + port
-        + ", refreshInterval=" + Durations.format(refreshInterval) + "}";
+    return "DnsSdConfig{names="
+        + names
+        + ", type="
+        + type
+        + ", port="
+        + port
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + "}";
   }
 
   /** Builds a {@link DnsSdConfig}. Not thread-safe. */
@@ -158,7 +165,8 @@ public final class DnsSdConfig {
      */
     public DnsSdConfig build() {
       if (names.isEmpty()) {
-        throw new IllegalArgumentException("DNS-SD config must contain at least one SRV record name");
+        throw new IllegalArgumentException(
+            "DNS-SD config must contain at least one SRV record name");
       }
       if (type != RecordType.SRV && port == 0) {
         throw new IllegalArgumentException(

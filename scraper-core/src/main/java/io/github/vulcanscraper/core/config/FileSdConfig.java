@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of {@code file_sd_configs}: files holding target groups in JSON or YAML, re-read when
- * they change and every refresh interval, as Prometheus' file service discovery. A pattern may
- * hold a {@code *} glob in its last path segment only and must end in {@code .json}, {@code .yml}
- * or {@code .yaml}. Patterns loaded from a file are resolved against that file's directory.
- * Default refresh interval 5m. Immutable and thread-safe.
+ * they change and every refresh interval, as Prometheus' file service discovery. A pattern may hold
+ * a {@code *} glob in its last path segment only and must end in {@code .json}, {@code .yml} or
+ * {@code .yaml}. Patterns loaded from a file are resolved against that file's directory. Default
+ * refresh interval 5m. Immutable and thread-safe.
  */
 public final class FileSdConfig {
   /** The default refresh interval, five minutes. */
@@ -41,7 +41,8 @@ public final class FileSdConfig {
     }
     for (String f : files) {
       if (!FILE_PATTERN.matcher(f).matches()) {
-        throw new IllegalArgumentException("path name \"" + f + "\" is not valid for file discovery");
+        throw new IllegalArgumentException(
+            "path name \"" + f + "\" is not valid for file discovery");
       }
     }
     return new FileSdConfig(
@@ -72,7 +73,10 @@ public final class FileSdConfig {
 
   @Override
   public String toString() {
-    return "FileSdConfig{files=" + files + ", refreshInterval="
-        + Durations.format(refreshInterval) + "}";
+    return "FileSdConfig{files="
+        + files
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + "}";
   }
 }

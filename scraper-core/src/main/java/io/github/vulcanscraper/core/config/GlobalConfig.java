@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * The {@code global} section of a Prometheus configuration: the defaults every scrape config
- * inherits. Defaults as Prometheus: {@code scrape_interval} 1m, {@code scrape_timeout} 10s (at
- * most the interval), {@code evaluation_interval} 1m, no external labels, no limits (0), the
- * default scrape protocols.
+ * inherits. Defaults as Prometheus: {@code scrape_interval} 1m, {@code scrape_timeout} 10s (at most
+ * the interval), {@code evaluation_interval} 1m, no external labels, no limits (0), the default
+ * scrape protocols.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,8 +20,10 @@ import java.util.Objects;
 public final class GlobalConfig {
   /** The default scrape interval, one minute. */
   public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofMinutes(1);
+
   /** The default scrape timeout, ten seconds (capped by the interval). */
   public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Prometheus' defaults. */
   public static final GlobalConfig DEFAULT = builder().build();
 
@@ -157,12 +159,18 @@ public final class GlobalConfig {
 
   @Override
   public String toString() {
-    return "GlobalConfig{scrapeInterval=" + Durations.format(scrapeInterval)
-        + ", scrapeTimeout=" + Durations.format(scrapeTimeout)
-        + ", externalLabels=" + externalLabels
-        + ", bodySizeLimit=" + bodySizeLimit
-        + ", sampleLimit=" + sampleLimit
-        + ", targetLimit=" + targetLimit
+    return "GlobalConfig{scrapeInterval="
+        + Durations.format(scrapeInterval)
+        + ", scrapeTimeout="
+        + Durations.format(scrapeTimeout)
+        + ", externalLabels="
+        + externalLabels
+        + ", bodySizeLimit="
+        + bodySizeLimit
+        + ", sampleLimit="
+        + sampleLimit
+        + ", targetLimit="
+        + targetLimit
         + "}";
   }
 
@@ -289,7 +297,9 @@ public final class GlobalConfig {
       Duration timeout =
           scrapeTimeout != null
               ? scrapeTimeout
-              : (DEFAULT_SCRAPE_TIMEOUT.compareTo(interval) < 0 ? DEFAULT_SCRAPE_TIMEOUT : interval);
+              : (DEFAULT_SCRAPE_TIMEOUT.compareTo(interval) < 0
+                  ? DEFAULT_SCRAPE_TIMEOUT
+                  : interval);
       return new GlobalConfig(this, interval, timeout);
     }
   }

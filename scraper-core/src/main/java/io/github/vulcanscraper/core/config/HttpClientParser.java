@@ -136,8 +136,9 @@ final class HttpClientParser {
     String pwFile = passwordFile == null ? "" : passwordFile.string();
     f.done();
     if (!pw.isEmpty() && !pwFile.isEmpty()) {
-      throw n.error("at most one of basic_auth password, password_file & password_ref must be"
-          + " configured");
+      throw n.error(
+          "at most one of basic_auth password, password_file & password_ref must be"
+              + " configured");
     }
     Secret secret =
         !pwFile.isEmpty() ? Secret.fromFile(file(pwFile)) : pw.isEmpty() ? null : Secret.of(pw);
@@ -153,8 +154,8 @@ final class HttpClientParser {
     String file = string(f, "credentials_file");
     f.done();
     if (!credentials.isEmpty() && !file.isEmpty()) {
-      throw n.error("at most one of authorization credentials & credentials_file must be"
-          + " configured");
+      throw n.error(
+          "at most one of authorization credentials & credentials_file must be" + " configured");
     }
     Secret secret = !file.isEmpty() ? Secret.fromFile(file(file)) : Secret.of(credentials);
     n.check(() -> b.authorization(type, secret));
@@ -177,9 +178,7 @@ final class HttpClientParser {
       String v = min.string();
       if (!v.isEmpty() && !Set.of("TLS10", "TLS11", "TLS12").contains(v)) {
         throw min.error(
-            v.equals("TLS13")
-                ? "min_version TLS13 is not supported"
-                : "unknown TLS version: " + v);
+            v.equals("TLS13") ? "min_version TLS13 is not supported" : "unknown TLS version: " + v);
       }
     }
     Node max = f.get("max_version");
@@ -194,8 +193,10 @@ final class HttpClientParser {
         .caFile(caFile.isEmpty() ? null : file(caFile))
         .cert(cert.isEmpty() ? null : cert)
         .certFile(certFile.isEmpty() ? null : file(certFile))
-        .key(!keyFile.isEmpty() ? Secret.fromFile(file(keyFile))
-            : key.isEmpty() ? null : Secret.of(key))
+        .key(
+            !keyFile.isEmpty()
+                ? Secret.fromFile(file(keyFile))
+                : key.isEmpty() ? null : Secret.of(key))
         .serverName(serverName.isEmpty() ? null : serverName)
         .insecureSkipVerify(skip != null && skip.bool());
     try {

@@ -81,7 +81,12 @@ public final class HttpSdConfig {
 
   @Override
   public String toString() {
-    return "HttpSdConfig{url=" + Redaction.url(url) + ", refreshInterval="
-        + Durations.format(refreshInterval) + ", httpClient=" + httpClient + "}";
+    return "HttpSdConfig{url="
+        + Redaction.url(url)
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + ", httpClient="
+        + httpClient
+        + "}";
   }
 }

@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A YAML node with its path in the document, and the conversions the model needs. Every
- * conversion failure becomes a {@link ConfigException} naming this node's path and line.
+ * A YAML node with its path in the document, and the conversions the model needs. Every conversion
+ * failure becomes a {@link ConfigException} naming this node's path and line.
  */
 final class Node {
-  private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "yes", "Yes", "YES",
-      "y", "Y", "on", "On", "ON");
-  private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "no", "No", "NO",
-      "n", "N", "off", "Off", "OFF");
+  private static final Set<String> TRUE =
+      Set.of("true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON");
+  private static final Set<String> FALSE =
+      Set.of("false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF");
 
   final YamlNode yaml;
   final String path;

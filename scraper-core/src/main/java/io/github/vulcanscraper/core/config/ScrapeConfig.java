@@ -277,8 +277,11 @@ public final class ScrapeConfig {
 
   /** How many service discovery entries of every kind the job has. */
   int discoveryCount() {
-    return staticConfigs.size() + dnsSdConfigs.size() + consulSdConfigs.size()
-        + fileSdConfigs.size() + httpSdConfigs.size();
+    return staticConfigs.size()
+        + dnsSdConfigs.size()
+        + consulSdConfigs.size()
+        + fileSdConfigs.size()
+        + httpSdConfigs.size();
   }
 
   @Override
@@ -318,31 +321,69 @@ public final class ScrapeConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(jobName, scrapeInterval, scrapeTimeout, metricsPath, scheme, params,
-        honorLabels, honorTimestamps, trackTimestampsStaleness, enableCompression, bodySizeLimit,
-        sampleLimit, targetLimit, labelLimit, labelNameLengthLimit, labelValueLengthLimit,
-        keepDroppedTargets, scrapeProtocols, fallbackScrapeProtocol, httpClient, relabelConfigs,
-        metricRelabelConfigs, staticConfigs, dnsSdConfigs, consulSdConfigs, fileSdConfigs,
+    return Objects.hash(
+        jobName,
+        scrapeInterval,
+        scrapeTimeout,
+        metricsPath,
+        scheme,
+        params,
+        honorLabels,
+        honorTimestamps,
+        trackTimestampsStaleness,
+        enableCompression,
+        bodySizeLimit,
+        sampleLimit,
+        targetLimit,
+        labelLimit,
+        labelNameLengthLimit,
+        labelValueLengthLimit,
+        keepDroppedTargets,
+        scrapeProtocols,
+        fallbackScrapeProtocol,
+        httpClient,
+        relabelConfigs,
+        metricRelabelConfigs,
+        staticConfigs,
+        dnsSdConfigs,
+        consulSdConfigs,
+        fileSdConfigs,
         httpSdConfigs);
   }
 
   /** A one-line summary without secrets. */
   @Override
   public String toString() {
-    return "ScrapeConfig{job=" + jobName
-        + ", interval=" + Durations.format(scrapeInterval)
-        + ", timeout=" + Durations.format(scrapeTimeout)
-        + ", url=" + scheme + "://<target>" + metricsPath
-        + ", honorLabels=" + honorLabels
-        + ", sampleLimit=" + sampleLimit
-        + ", relabelConfigs=" + relabelConfigs.size()
-        + ", metricRelabelConfigs=" + metricRelabelConfigs.size()
-        + ", static=" + staticConfigs.size()
-        + ", dns=" + dnsSdConfigs.size()
-        + ", consul=" + consulSdConfigs.size()
-        + ", file=" + fileSdConfigs.size()
-        + ", http=" + httpSdConfigs.size()
-        + ", httpClient=" + httpClient
+    return "ScrapeConfig{job="
+        + jobName
+        + ", interval="
+        + Durations.format(scrapeInterval)
+        + ", timeout="
+        + Durations.format(scrapeTimeout)
+        + ", url="
+        + scheme
+        + "://<target>"
+        + metricsPath
+        + ", honorLabels="
+        + honorLabels
+        + ", sampleLimit="
+        + sampleLimit
+        + ", relabelConfigs="
+        + relabelConfigs.size()
+        + ", metricRelabelConfigs="
+        + metricRelabelConfigs.size()
+        + ", static="
+        + staticConfigs.size()
+        + ", dns="
+        + dnsSdConfigs.size()
+        + ", consul="
+        + consulSdConfigs.size()
+        + ", file="
+        + fileSdConfigs.size()
+        + ", http="
+        + httpSdConfigs.size()
+        + ", httpClient="
+        + httpClient
         + "}";
   }
 
@@ -410,7 +451,9 @@ public final class ScrapeConfig {
       return this;
     }
 
-    /** Sets {@code scrape_timeout}; zero or {@code null} for the global one capped by the interval. */
+    /**
+     * Sets {@code scrape_timeout}; zero or {@code null} for the global one capped by the interval.
+     */
     public Builder scrapeTimeout(Duration timeout) {
       this.scrapeTimeout = positiveOrUnset("scrape_timeout", timeout);
       return this;

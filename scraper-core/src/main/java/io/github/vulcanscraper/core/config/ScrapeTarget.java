@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One target after target relabeling, as Prometheus builds it from a scrape config and a
- * discovered label set (see {@link TargetLabels}): the URL to scrape, the schedule and the labels
- * every sample of the target gets.
+ * One target after target relabeling, as Prometheus builds it from a scrape config and a discovered
+ * label set (see {@link TargetLabels}): the URL to scrape, the schedule and the labels every sample
+ * of the target gets.
  *
  * <p>Immutable and thread-safe.
  */
@@ -95,10 +95,14 @@ public final class ScrapeTarget {
 
   @Override
   public String toString() {
-    return "ScrapeTarget{url=" + Redaction.url(url)
-        + ", labels=" + labels
-        + ", interval=" + Durations.format(interval)
-        + ", timeout=" + Durations.format(timeout)
+    return "ScrapeTarget{url="
+        + Redaction.url(url)
+        + ", labels="
+        + labels
+        + ", interval="
+        + Durations.format(interval)
+        + ", timeout="
+        + Durations.format(timeout)
         + "}";
   }
 }

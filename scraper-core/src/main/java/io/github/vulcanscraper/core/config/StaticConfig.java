@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One entry of {@code static_configs}: fixed targets ({@code host:port}) and labels common to
- * them. Immutable and thread-safe.
+ * One entry of {@code static_configs}: fixed targets ({@code host:port}) and labels common to them.
+ * Immutable and thread-safe.
  */
 public final class StaticConfig {
   private final List<String> targets;

@@ -1,8 +1,9 @@
 /**
  * Prometheus configuration: the {@code global} section and {@code scrape_configs}, read from YAML
- * as strictly as Prometheus reads them ({@link io.github.vulcanscraper.core.config.PrometheusConfig}),
- * the immutable model of a job ({@link io.github.vulcanscraper.core.config.ScrapeConfig}) and its
- * service discovery entries ({@link io.github.vulcanscraper.core.config.StaticConfig}, {@link
+ * as strictly as Prometheus reads them ({@link
+ * io.github.vulcanscraper.core.config.PrometheusConfig}), the immutable model of a job ({@link
+ * io.github.vulcanscraper.core.config.ScrapeConfig}) and its service discovery entries ({@link
+ * io.github.vulcanscraper.core.config.StaticConfig}, {@link
  * io.github.vulcanscraper.core.config.DnsSdConfig}, {@link
  * io.github.vulcanscraper.core.config.ConsulSdConfig}, {@link
  * io.github.vulcanscraper.core.config.FileSdConfig}, {@link

@@ -5,34 +5,51 @@ import java.util.Arrays;
 
 /**
  * A mutable label set for one run of the rules, as Prometheus' {@code labels.Builder}: an absent
- * label reads as {@code ""} and setting {@code ""} removes the label. Parallel arrays, unsorted
- * while rules run; remembers whether anything changed so an unchanged set is returned as is.
+ * label reads as {@code ""} and setting {@code ""} removes the label. It reads the original labels
+ * until the first write, then copies them into parallel arrays (unsorted while rules run), so rules
+ * that only filter allocate nothing. An unchanged set is returned as is.
  */
 final class LabelScratch {
+  private final Labels original;
   private String[] names;
   private String[] values;
   private int size;
   private boolean changed;
 
   LabelScratch(Labels labels) {
-    int n = labels.size();
+    this.original = labels;
+  }
+
+  private void copy() {
+    int n = original.size();
     names = new String[n + 4];
     values = new String[n + 4];
     for (int i = 0; i < n; i++) {
-      names[i] = labels.name(i);
-      values[i] = labels.value(i);
+      names[i] = original.name(i);
+      values[i] = original.value(i);
     }
     size = n;
   }
 
   /** The value of {@code name}, or {@code ""} when absent. */
   String get(String name) {
+    if (names == null) {
+      String v = original.get(name);
+      return v == null ? "" : v;
+    }
     int i = indexOf(name);
     return i < 0 ? "" : values[i];
   }
 
   /** Sets {@code name}; an empty value removes it. {@code name} must be a valid label name. */
   void set(String name, String value) {
+    if (names == null) {
+      String current = original.get(name);
+      if (current == null ? value.isEmpty() : current.equals(value)) {
+        return;
+      }
+      copy();
+    }
     int i = indexOf(name);
     if (value.isEmpty()) {
       if (i >= 0) {
@@ -64,11 +81,25 @@ final class LabelScratch {
 
   /** A snapshot of the current names. */
   String[] names() {
+    if (names == null) {
+      String[] out = new String[original.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = original.name(i);
+      }
+      return out;
+    }
     return Arrays.copyOf(names, size);
   }
 
   /** A snapshot of the current values, in the order of {@link #names()}. */
   String[] values() {
+    if (names == null) {
+      String[] out = new String[original.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = original.value(i);
+      }
+      return out;
+    }
     return Arrays.copyOf(values, size);
   }
 
@@ -81,8 +112,8 @@ final class LabelScratch {
     return -1;
   }
 
-  /** The labels; {@code original} itself when nothing changed. */
-  Labels toLabels(Labels original) {
+  /** The labels; the original instance when nothing changed. */
+  Labels toLabels() {
     if (!changed) {
       return original;
     }

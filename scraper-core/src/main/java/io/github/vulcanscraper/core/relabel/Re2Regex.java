@@ -1,6 +1,8 @@
 package io.github.vulcanscraper.core.relabel;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -9,8 +11,9 @@ import java.util.regex.PatternSyntaxException;
  * A relabel regex: Go RE2 syntax, fully anchored and dot-matches-newline, as Prometheus compiles
  * {@code ^(?s:<regex>)$}. Compiled once; immutable and thread-safe.
  *
- * <p>Two shapes skip the regex engine: the default {@code (.*)}, which matches everything with
- * group 1 the whole input, and a pattern without metacharacters, which matches only itself.
+ * <p>Common shapes skip the regex engine: the default {@code (.*)}, which matches everything with
+ * group 1 the whole input; a pattern without metacharacters, which matches only itself; {@code
+ * literal.*}, a prefix test; {@code a|b|c} of literals, a set lookup.
  */
 final class Re2Regex {
   /** The source of the default regex. */
@@ -21,6 +24,8 @@ final class Re2Regex {
   private enum Kind {
     ANY,
     LITERAL,
+    PREFIX,
+    LITERAL_SET,
     GENERAL
   }
 
@@ -30,6 +35,12 @@ final class Re2Regex {
   private final Map<String, Integer> groupNames;
   private final int groupCount;
 
+  /** The prefix of {@link Kind#PREFIX}. */
+  private final String prefix;
+
+  /** The alternatives of {@link Kind#LITERAL_SET}. */
+  private final Set<String> literals;
+
   private Re2Regex(
       String source, Kind kind, Pattern pattern, Map<String, Integer> names, int groupCount) {
     this.source = source;
@@ -37,6 +48,8 @@ final class Re2Regex {
     this.pattern = pattern;
     this.groupNames = names;
     this.groupCount = groupCount;
+    this.prefix = kind == Kind.PREFIX ? source.substring(0, source.length() - 2) : null;
+    this.literals = kind == Kind.LITERAL_SET ? Set.copyOf(List.of(source.split("\\|", -1))) : null;
   }
 
   /**
@@ -52,11 +65,16 @@ final class Re2Regex {
     if (isLiteral(source)) {
       return new Re2Regex(source, Kind.LITERAL, null, Map.of(), 0);
     }
+    if (source.endsWith(".*") && isLiteral(source.substring(0, source.length() - 2))) {
+      return new Re2Regex(source, Kind.PREFIX, null, Map.of(), 0);
+    }
+    if (source.indexOf('|') >= 0 && isLiteral(source.replace("|", ""))) {
+      return new Re2Regex(source, Kind.LITERAL_SET, null, Map.of(), 0);
+    }
     Re2Translator t = Re2Translator.translate(source);
     try {
       Pattern p =
-          Pattern.compile(
-              "(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+          Pattern.compile("(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
       return new Re2Regex(source, Kind.GENERAL, p, Map.copyOf(t.groupNames()), t.groupCount());
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
@@ -90,21 +108,27 @@ final class Re2Regex {
         return true;
       case LITERAL:
         return source.equals(s);
+      case PREFIX:
+        return s.startsWith(prefix);
+      case LITERAL_SET:
+        return literals.contains(s);
       default:
         return pattern.matcher(s).matches();
     }
   }
 
   /**
-   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1
-   * for a group that did not take part) or {@code null} when it does not match.
+   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1 for
+   * a group that did not take part) or {@code null} when it does not match.
    */
   int[] match(String s) {
     switch (kind) {
       case ANY:
         return new int[] {0, s.length(), 0, s.length()};
       case LITERAL:
-        return source.equals(s) ? new int[] {0, s.length()} : null;
+      case PREFIX:
+      case LITERAL_SET:
+        return matches(s) ? new int[] {0, s.length()} : null;
       default:
         Matcher m = pattern.matcher(s);
         if (!m.matches()) {
@@ -122,9 +146,9 @@ final class Re2Regex {
   /**
    * Expands {@code template} as Go's {@code regexp.Expand}: {@code $1}, {@code ${1}}, {@code
    * $name}, {@code ${name}} are replaced by that group of {@code input} (empty when it does not
-   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so
-   * {@code $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference
-   * stays as written.
+   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so {@code
+   * $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference stays
+   * as written.
    */
   String expand(String template, String input, int[] spans) {
     int dollar = template.indexOf('$');
@@ -150,7 +174,8 @@ final class Re2Regex {
           }
           end += Character.charCount(cp);
         }
-        boolean ok = end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
+        boolean ok =
+            end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
         if (!ok) {
           out.append('$');
         } else {

@@ -3,7 +3,6 @@ package io.github.vulcanscraper.core.relabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One relabel rule, as an entry of Prometheus' {@code relabel_configs} or {@code
@@ -12,9 +11,9 @@ import java.util.regex.Pattern;
  * <p>Defaults: no source labels, separator {@code ;}, regex {@code (.*)}, replacement {@code $1},
  * action {@link Action#REPLACE}. Regexes use Go RE2 syntax and are fully anchored and
  * dot-matches-newline ({@code ^(?s:<regex>)$}); they are compiled once, when the rule is built.
- * What of RE2 is translated for Java, and what is rejected, is listed in the package
- * documentation. Label names follow Prometheus' legacy validation ({@code [a-zA-Z_][a-zA-Z0-9_]*}):
- * UTF-8 label names are not supported.
+ * What of RE2 is translated for Java, and what is rejected, is listed in the package documentation.
+ * Label names follow Prometheus' legacy validation ({@code [a-zA-Z_][a-zA-Z0-9_]*}): UTF-8 label
+ * names are not supported.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}:
  *
@@ -30,15 +29,14 @@ import java.util.regex.Pattern;
 public final class RelabelConfig {
   /** The default separator, {@code ;}. */
   public static final String DEFAULT_SEPARATOR = ";";
+
   /** The default regex, {@code (.*)}. */
   public static final String DEFAULT_REGEX = Re2Regex.DEFAULT_SOURCE;
+
   /** The default replacement, {@code $1}. */
   public static final String DEFAULT_REPLACEMENT = "$1";
 
   private static final Re2Regex DEFAULT_COMPILED = Re2Regex.compile(DEFAULT_REGEX);
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern RELABEL_TARGET =
-      Pattern.compile("(?:(?:[a-zA-Z_]|\\$(?:\\{\\w+\\}|\\w+))+\\w*)+");
 
   /** What a rule does; the YAML names are the lower-case constant names. */
   public enum Action {
@@ -208,13 +206,90 @@ public final class RelabelConfig {
     return sb.append(", replacement=").append(replacement).append('}').toString();
   }
 
+  /** True for {@code [a-zA-Z_][a-zA-Z0-9_]*}. */
   static boolean isLabelName(String s) {
-    return LABEL_NAME.matcher(s).matches();
+    if (s.isEmpty() || !isNameStart(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (!isWordChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * Builds a {@link RelabelConfig}. Setters check their value at once; {@link #build()} checks
-   * the combination as Prometheus does for the action. Not thread-safe.
+   * True when {@code s} is a label name that may hold {@code $1}, {@code ${1}} or {@code ${name}}
+   * references: what Prometheus' {@code ^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$} accepts.
+   * Checked by hand: that regex backtracks exponentially in Java on long invalid input.
+   */
+  static boolean isTemplate(String s) {
+    int i = 0;
+    int n = s.length();
+    if (n == 0) {
+      return false;
+    }
+    if (isNameStart(s.charAt(0))) {
+      i = 1;
+    } else if (s.charAt(0) == '$') {
+      i = skipReference(s, 0);
+      if (i < 0) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isWordChar(c)) {
+        i++;
+      } else if (c == '$') {
+        i = skipReference(s, i);
+        if (i < 0) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index after the reference starting with the {@code $} at {@code i}, or -1. */
+  private static int skipReference(String s, int i) {
+    int j = i + 1;
+    boolean brace = j < s.length() && s.charAt(j) == '{';
+    if (brace) {
+      j++;
+    }
+    int start = j;
+    while (j < s.length() && isWordChar(s.charAt(j))) {
+      j++;
+    }
+    if (j == start) {
+      return -1;
+    }
+    if (brace) {
+      if (j >= s.length() || s.charAt(j) != '}') {
+        return -1;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean isNameStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isWordChar(char c) {
+    return isNameStart(c) || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * Builds a {@link RelabelConfig}. Setters check their value at once; {@link #build()} checks the
+   * combination as Prometheus does for the action. Not thread-safe.
    */
   public static final class Builder {
     private List<String> sourceLabels = List.of();
@@ -316,9 +391,7 @@ public final class RelabelConfig {
       }
       if (action == Action.REPLACE) {
         boolean valid =
-            targetLabel.contains("$")
-                ? RELABEL_TARGET.matcher(targetLabel).matches()
-                : isLabelName(targetLabel);
+            targetLabel.contains("$") ? isTemplate(targetLabel) : isLabelName(targetLabel);
         if (!valid) {
           throw invalidTarget(a);
         }
@@ -334,7 +407,7 @@ public final class RelabelConfig {
       if (copyAction && !replacement.equals(DEFAULT_REPLACEMENT)) {
         throw new IllegalArgumentException("'replacement' can not be set for " + a + " action");
       }
-      if (action == Action.LABELMAP && !RELABEL_TARGET.matcher(replacement).matches()) {
+      if (action == Action.LABELMAP && !isTemplate(replacement)) {
         throw new IllegalArgumentException(
             "\"" + replacement + "\" is invalid 'replacement' for " + a + " action");
       }
