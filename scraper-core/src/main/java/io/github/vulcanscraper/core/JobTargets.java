@@ -92,7 +92,15 @@ public final class JobTargets implements TargetWatcher {
       }
     }
 
+    /**
+     * Takes a new job list. Jobs are subscribed to and unsubscribed from outside the lock: a job
+     * may deliver from its own thread while holding its own lock, so calling into a job while
+     * holding ours could deadlock. Calls never overlap (the job watcher's contract), so the
+     * bookkeeping done under the lock stays consistent across the unlocked part.
+     */
     void onJobs(List<Job> jobs) {
+      List<Subscription> stale = new ArrayList<>();
+      List<Running> fresh = new ArrayList<>();
       synchronized (lock) {
         if (closed) {
           return;
@@ -101,13 +109,14 @@ public final class JobTargets implements TargetWatcher {
         for (Job j : jobs) {
           next.putIfAbsent(j.name(), j);
         }
+        Map<JobName, Running> replaced = new LinkedHashMap<>();
         for (Running r : new ArrayList<>(running.values())) {
           Job j = next.get(r.job.name());
           if (j == null || !j.equals(r.job)) {
             running.remove(r.job.name());
-            Subscription s = r.subscription;
-            if (s != null) {
-              s.close();
+            replaced.put(r.job.name(), r);
+            if (r.subscription != null) {
+              stale.add(r.subscription);
             }
           }
         }
@@ -116,16 +125,34 @@ public final class JobTargets implements TargetWatcher {
           Running r = running.get(j.name());
           if (r == null) {
             r = new Running(j);
-            ordered.put(j.name(), r);
-            r.subscription = j.watch(r);
-          } else {
-            ordered.put(j.name(), r);
+            // A changed job keeps its previous targets until its new version delivers, so a
+            // config change is not taken for a removal (no staleness markers, no gap).
+            Running previous = replaced.get(j.name());
+            if (previous != null) {
+              r.targets = previous.targets;
+            }
+            fresh.add(r);
           }
+          ordered.put(j.name(), r);
         }
         running.clear();
         running.putAll(ordered);
         haveJobs = true;
         deliver();
+      }
+      stale.forEach(Subscription::close);
+      for (Running r : fresh) {
+        Subscription s = r.job.watch(r);
+        boolean keep;
+        synchronized (lock) {
+          keep = !closed && running.get(r.job.name()) == r;
+          if (keep) {
+            r.subscription = s;
+          }
+        }
+        if (!keep) {
+          s.close();
+        }
       }
     }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,91 @@ final class JobTargetsTest {
         .isEqualTo(StaticJob.of(JobName.of("j"), List.of(new FakeTargeter("x", TEN))))
         .isNotEqualTo(
             StaticJob.of(JobName.of("j"), List.of(t.withInterval(Duration.ofSeconds(5)))));
+  }
+
+  @Test
+  void aChangedJobKeepsItsTargetsUntilItsNewVersionDelivers() {
+    LiveJob first = new LiveJob("a", List.of(new FakeTargeter("a1", TEN)));
+    LiveJob second = new LiveJob("a", List.of());
+    second.targets.set(List.of(new FakeTargeter("a1", TEN), new FakeTargeter("a2", TEN)));
+    SettableJobs jobs = new SettableJobs(List.of(first));
+    List<List<Targeter>> seen = new CopyOnWriteArrayList<>();
+    JobTargets.of(jobs).watch(seen::add);
+    seen.clear();
+
+    jobs.set(List.of(second));
+
+    // Every snapshot of the change holds a1: the change is never taken for a removal.
+    assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(keys(s)).contains("test/a1"));
+    assertThat(keys(seen.get(seen.size() - 1))).containsExactly("test/a1", "test/a2");
+    assertThat(first.open).hasValue(0);
+  }
+
+  /**
+   * Regression: JobTargets called Job.watch and Subscription.close while holding its lock, and a
+   * job whose discovery thread delivers while holding the job's own lock deadlocked with it.
+   */
+  @Test
+  void doesNotDeadlockWithAJobThatDeliversUnderItsOwnLock() throws Exception {
+    LockingJob job = new LockingJob("a");
+    SettableJobs jobs = new SettableJobs(List.of());
+    JobTargets.of(jobs).watch(t -> {});
+    CountDownLatch done = new CountDownLatch(2);
+    Thread discovery =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 2_000; i++) {
+                job.deliver(List.of(new FakeTargeter("t" + (i % 3), TEN)));
+              }
+              done.countDown();
+            });
+    Thread watcher =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 2_000; i++) {
+                jobs.set(i % 2 == 0 ? List.of(job) : List.of());
+              }
+              done.countDown();
+            });
+    discovery.setDaemon(true);
+    watcher.setDaemon(true);
+    discovery.start();
+    watcher.start();
+
+    assertThat(done.await(30, TimeUnit.SECONDS)).as("both threads finished").isTrue();
+  }
+
+  /** A job that, like a discovery-backed job, delivers and subscribes under its own lock. */
+  private static final class LockingJob implements Job {
+    private final JobName name;
+    private final List<SnapshotListener<List<Targeter>>> listeners = new ArrayList<>();
+    private List<Targeter> targets = List.of();
+
+    LockingJob(String name) {
+      this.name = JobName.of(name);
+    }
+
+    synchronized void deliver(List<Targeter> next) {
+      targets = next;
+      for (SnapshotListener<List<Targeter>> l : listeners) {
+        l.onSnapshot(next);
+      }
+    }
+
+    @Override
+    public JobName name() {
+      return name;
+    }
+
+    @Override
+    public synchronized Subscription watch(SnapshotListener<List<Targeter>> listener) {
+      listeners.add(listener);
+      listener.onSnapshot(targets);
+      return () -> {
+        synchronized (this) {
+          listeners.remove(listener);
+        }
+      };
+    }
   }
 }
