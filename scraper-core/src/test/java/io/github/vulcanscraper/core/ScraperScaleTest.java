@@ -97,8 +97,10 @@ final class ScraperScaleTest {
           peakThreads.get(),
           usedMb,
           scraper.metrics().slotsSkipped());
-      // The fetch pool, the scheduler thread and OkHttp's few housekeeping threads.
-      assertThat(peakOwn.get() - ownBefore).isLessThanOrEqualTo(CONCURRENCY + 1 + 4);
+      // The fetch pool, the scheduler thread and OkHttp's housekeeping threads (its task runner
+      // starts a few more while connections of earlier tests in this JVM are evicted): a bound
+      // set by the fetch concurrency, nowhere near one thread per target.
+      assertThat(peakOwn.get() - ownBefore).isLessThanOrEqualTo(CONCURRENCY + 1 + 10);
       assertThat(scraper.targetCount()).isEqualTo(TARGETS);
       assertThat(scraper.metrics().targetsOwned()).isEqualTo(TARGETS);
     } finally {
