@@ -1,18 +1,21 @@
 package io.github.vulcanscraper.testkit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many exporters behind one HTTP server on loopback: target {@code i} answers at {@code
@@ -28,16 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>Thread-safe. Each page is rendered per request from a template made once per farm, so the
- * farm's own CPU stays small next to the scraper's.
+ * farm's own CPU stays small next to the scraper's. The server is a minimal HTTP/1.1 one with
+ * keep-alive that answers in one write on a TCP_NODELAY socket, as a Go exporter does: the JDK's
+ * HttpServer writes headers and body apart, and Nagle's algorithm with delayed ACKs then adds about
+ * 40 ms to every request, which would make a load test measure the farm.
  */
 public final class ExporterFarm implements AutoCloseable {
-  private final HttpServer server;
+  private final ServerSocket server;
   private final ExecutorService executor;
   private final int targets;
   private final byte[][] templateLines;
   private final AtomicLong requests = new AtomicLong();
 
-  private ExporterFarm(HttpServer server, ExecutorService executor, int targets, int samples) {
+  private ExporterFarm(ServerSocket server, ExecutorService executor, int targets, int samples) {
     this.server = server;
     this.executor = executor;
     this.targets = targets;
@@ -53,24 +59,22 @@ public final class ExporterFarm implements AutoCloseable {
       throw new IllegalArgumentException(
           "targets and samplesPerTarget must be >= 1: " + targets + ", " + samplesPerTarget);
     }
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    ExecutorService executor = Executors.newFixedThreadPool(4, Daemon.threads("exporter-farm"));
+    ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+    // One thread per open connection: a scraper keeps at most its fetch concurrency open.
+    ExecutorService executor = Executors.newCachedThreadPool(Daemon.threads("exporter-farm"));
     ExporterFarm farm = new ExporterFarm(server, executor, targets, samplesPerTarget);
-    server.createContext("/target/", farm::handle);
-    server.setExecutor(executor);
-    server.start();
+    executor.execute(farm::accept);
     return farm;
   }
 
   /** The base URI, {@code http://127.0.0.1:<port>}. */
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
   /** The host and port of the farm, {@code 127.0.0.1:<port>}. */
   public String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + server.getLocalPort();
   }
 
   /** The scrape URL of every target, in target order. */
@@ -87,22 +91,82 @@ public final class ExporterFarm implements AutoCloseable {
     return requests.get();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      int index = parseTarget(path);
-      if (index < 0 || index >= targets) {
-        exchange.sendResponseHeaders(404, -1);
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        socket.setTcpNoDelay(true);
+        executor.execute(() -> serve(socket));
+      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
         return;
       }
-      long n = requests.incrementAndGet();
-      byte[] body = render(index, n);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
     }
+  }
+
+  private void serve(Socket socket) {
+    try (socket;
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = socket.getOutputStream()) {
+      String path;
+      while ((path = readRequestPath(in)) != null) {
+        int index = parseTarget(path);
+        if (index < 0 || index >= targets) {
+          out.write(head(404, "text/plain", 0));
+          out.flush();
+          continue;
+        }
+        byte[] body = render(index, requests.incrementAndGet());
+        byte[] head = head(200, "text/plain; version=0.0.4; charset=utf-8", body.length);
+        byte[] response = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, response, head.length, body.length);
+        out.write(response);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The client went away: nothing to do.
+    }
+  }
+
+  /** Reads one request's head and returns its path, or null at the end of the connection. */
+  private static @Nullable String readRequestPath(InputStream in)
+      throws IOException {
+    StringBuilder line = new StringBuilder();
+    String requestLine = null;
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == '\r') {
+        continue;
+      }
+      if (c != '\n') {
+        line.append((char) c);
+        continue;
+      }
+      if (line.length() == 0) {
+        if (requestLine == null) {
+          continue;
+        }
+        int first = requestLine.indexOf(' ');
+        int second = requestLine.indexOf(' ', first + 1);
+        return first < 0 || second < 0 ? "" : requestLine.substring(first + 1, second);
+      }
+      if (requestLine == null) {
+        requestLine = line.toString();
+      }
+      line.setLength(0);
+    }
+    return null;
+  }
+
+  private static byte[] head(int status, String contentType, int length) {
+    return ("HTTP/1.1 "
+            + status
+            + (status == 200 ? " OK" : " Not Found")
+            + "\r\nContent-Type: "
+            + contentType
+            + "\r\nContent-Length: "
+            + length
+            + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static int parseTarget(String path) {
@@ -140,7 +204,7 @@ public final class ExporterFarm implements AutoCloseable {
         }
       }
     }
-    return java.util.Arrays.copyOf(out, pos);
+    return Arrays.copyOf(out, pos);
   }
 
   private static byte[][] template(int samples) {
@@ -168,7 +232,11 @@ public final class ExporterFarm implements AutoCloseable {
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.close();
+    } catch (IOException e) {
+      // Closing a server socket that failed to close leaves nothing to clean up.
+    }
     executor.shutdownNow();
   }
 }
