@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.apache.curator.framework.CuratorFramework;
@@ -122,7 +124,10 @@ final class ClientSettings {
   private static List<ACL> digestAcl(String credentials) {
     try {
       Id id = new Id("digest", DigestAuthenticationProvider.generateDigest(credentials));
-      return List.of(new ACL(ZooDefs.Perms.ALL, id), new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+      // Not List.of: ZooKeeper asks the list whether it contains null, which List.of refuses.
+      return Collections.unmodifiableList(
+          Arrays.asList(
+              new ACL(ZooDefs.Perms.ALL, id), new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA1 is not available", e);
     }
