@@ -1,0 +1,56 @@
+package io.github.vulcanscraper.core;
+
+import io.github.vulcanscraper.api.Targeter;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * A snapshot of the targets this node owns that also says which other targets are alive on other
+ * nodes. {@link ConsistentHashTargeter} delivers these; a {@link Scraper} uses {@link
+ * #isOwnedElsewhere} to tell a target that left this node because ownership moved (no staleness
+ * markers: the new owner continues its series) from one that left discovery (staleness markers).
+ *
+ * <p>A plain {@code List<Targeter>} from any other watcher is read as "nothing alive elsewhere".
+ * Equality is that of a {@link List} (the owned targets, in order). Immutable and thread-safe.
+ */
+public final class OwnedTargets extends AbstractList<Targeter> implements RandomAccess {
+  private final List<Targeter> owned;
+  private final Set<String> elsewhere;
+
+  private OwnedTargets(List<Targeter> owned, Set<String> elsewhere) {
+    this.owned = List.copyOf(owned);
+    this.elsewhere = Set.copyOf(elsewhere);
+  }
+
+  /**
+   * A snapshot.
+   *
+   * @param owned the targets this node scrapes, copied
+   * @param elsewhere the keys of the targets that exist and are scraped by other nodes, copied
+   */
+  public static OwnedTargets of(List<Targeter> owned, Set<String> elsewhere) {
+    return new OwnedTargets(owned, elsewhere);
+  }
+
+  /** True when the target with this key still exists and another node owns it. */
+  public boolean isOwnedElsewhere(String key) {
+    return elsewhere.contains(key);
+  }
+
+  /** The keys of the targets other nodes own; immutable. */
+  public Set<String> elsewhere() {
+    return elsewhere;
+  }
+
+  @Override
+  public Targeter get(int index) {
+    return owned.get(index);
+  }
+
+  @Override
+  public int size() {
+    return owned.size();
+  }
+}

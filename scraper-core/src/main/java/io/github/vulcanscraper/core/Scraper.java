@@ -1,0 +1,268 @@
+package io.github.vulcanscraper.core;
+
+import io.github.vulcanscraper.api.Subscription;
+import io.github.vulcanscraper.api.TargetWatcher;
+import io.github.vulcanscraper.api.Targeter;
+import io.github.vulcanscraper.api.Writer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scrapes the targets a {@link TargetWatcher} delivers, each on its slot-aligned schedule, and
+ * hands every scrape, failed ones included, to a {@link Writer}.
+ *
+ * <p>Every snapshot is reconciled with the running targets by {@link Targeter#key()}: new keys
+ * start, removed keys stop, changed targets are retargeted keeping their phase. A target's slots
+ * are {@code k * interval + offset(key)} on the wall clock, the same on every node, and a scrape's
+ * timestamp is its slot. A target removed from discovery gets staleness markers for all its
+ * series; one that moved to another node (see {@link OwnedTargets}) does not.
+ *
+ * <p>Threads: one scheduler thread fires slots and a bounded pool of fetch threads runs the
+ * fetches, parsing and writes; there is no thread per target.
+ *
+ * <pre>{@code
+ * TargetWatcher mine = ConsistentHashTargeter.builder(JobTargets.of(jobWatcher), pool).build();
+ * try (Scraper scraper = Scraper.builder(mine, writer).fetchConcurrency(32).build()) {
+ *   scraper.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #start()} may be called once; {@link #close()} is idempotent.
+ */
+public final class Scraper implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Scraper.class);
+
+  private enum State {
+    LATENT,
+    STARTED,
+    CLOSED
+  }
+
+  private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
+  private final TargetWatcher targets;
+  private final Writer writer;
+  private final ScrapeContext ctx;
+  private final Workers workers;
+  private final ExecutorService ownExecutor;
+  private final SystemScheduler ownScheduler;
+  private final Duration closeTimeout;
+  private final Object lock = new Object();
+  private Subscription subscription;
+
+  private Scraper(Builder b) {
+    this.targets = b.targets;
+    this.writer = b.writer;
+    this.closeTimeout = b.closeTimeout;
+    this.ownScheduler = b.scheduler == null ? new SystemScheduler(b.clock) : null;
+    Scheduler scheduler = b.scheduler == null ? ownScheduler : b.scheduler;
+    this.ownExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
+    Executor executor = b.executor == null ? ownExecutor : b.executor;
+    this.ctx = new ScrapeContext(scheduler, executor, writer, b.listener, new ScraperMetrics());
+    this.workers = new Workers(ctx);
+  }
+
+  /** A builder scraping the targets of {@code targets} into {@code writer}. */
+  public static Builder builder(TargetWatcher targets, Writer writer) {
+    return new Builder(targets, writer);
+  }
+
+  /**
+   * Subscribes to the targets and starts scraping.
+   *
+   * @throws IllegalStateException when already started or closed
+   */
+  public void start() {
+    if (!state.compareAndSet(State.LATENT, State.STARTED)) {
+      throw new IllegalStateException("cannot start a scraper that is " + state.get());
+    }
+    Subscription s = targets.watch(this::onSnapshot);
+    synchronized (lock) {
+      subscription = s;
+      if (state.get() == State.CLOSED) {
+        s.close();
+      }
+    }
+  }
+
+  /** This scraper's self-metrics. */
+  public ScraperMetrics metrics() {
+    return ctx.metrics;
+  }
+
+  /** The number of targets scheduled now. */
+  public int targetCount() {
+    synchronized (lock) {
+      return workers.size();
+    }
+  }
+
+  private void onSnapshot(List<Targeter> snapshot) {
+    synchronized (lock) {
+      if (state.get() != State.STARTED) {
+        return;
+      }
+      workers.reconcile(snapshot);
+    }
+  }
+
+  /**
+   * Stops scraping gracefully: no new scrape starts, scrapes under way finish (up to the close
+   * timeout), then the writer is flushed for what is left of that timeout. The writer is not
+   * closed: it belongs to the caller. Idempotent; no staleness markers are written, since the
+   * targets continue on other nodes.
+   */
+  @Override
+  public void close() {
+    State previous = state.getAndSet(State.CLOSED);
+    if (previous == State.CLOSED) {
+      return;
+    }
+    long deadline = System.nanoTime() + closeTimeout.toNanos();
+    Subscription s;
+    synchronized (lock) {
+      s = subscription;
+      workers.stopAll();
+    }
+    if (s != null) {
+      s.close();
+    }
+    try {
+      if (!ctx.inFlight.awaitIdle(deadline)) {
+        log.warn("scrapes still running after the close timeout of {}", closeTimeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+    if (ownScheduler != null) {
+      ownScheduler.close();
+    }
+    long left = Math.max(0, deadline - System.nanoTime());
+    try {
+      writer.flush(Duration.ofNanos(left));
+    } catch (RuntimeException e) {
+      log.warn("flushing the writer failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Scraper{" + state.get() + ", targets=" + targetCount() + "}";
+  }
+
+  private static ExecutorService fetchPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "vulcan-scraper-fetch-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Builds a {@link Scraper}; setters validate at once. Not thread-safe. */
+  public static final class Builder {
+    private final TargetWatcher targets;
+    private final Writer writer;
+    private int fetchConcurrency = defaultConcurrency();
+    private Executor executor;
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
+    private ScrapeListener listener = ScrapeListener.NONE;
+    private Duration closeTimeout = Duration.ofSeconds(10);
+
+    private Builder(TargetWatcher targets, Writer writer) {
+      this.targets = Objects.requireNonNull(targets, "targets");
+      this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    private static int defaultConcurrency() {
+      return Math.min(64, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Sets how many fetches run at once on the scraper's own pool. Default four per processor,
+     * at least 8 and at most 64. Ignored when an {@link #executor} is given.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder fetchConcurrency(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("fetchConcurrency must be > 0: " + threads);
+      }
+      this.fetchConcurrency = threads;
+      return this;
+    }
+
+    /**
+     * Runs fetches on this executor instead of the scraper's own pool; the caller bounds it and
+     * shuts it down. {@code null} restores the default.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /** Sets the wall clock of the default scheduler; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the
+     * caller owns it. {@code null} restores the default, one daemon thread on the clock.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** Sets the scrape listener; default {@link ScrapeListener#NONE}. */
+    public Builder listener(ScrapeListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how long {@link Scraper#close()} waits for running scrapes and the writer's flush
+     * together; default 10 seconds.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder closeTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must be >= 0: " + timeout);
+      }
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    /** The scraper, not started. */
+    public Scraper build() {
+      return new Scraper(this);
+    }
+  }
+}
