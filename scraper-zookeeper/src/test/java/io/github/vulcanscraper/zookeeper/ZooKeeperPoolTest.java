@@ -106,7 +106,38 @@ final class ZooKeeperPoolTest {
   }
 
   @Test
-  void anExpiredSessionLeavesItsPeersAfterTheTimeoutThenRejoins() throws Exception {
+  void aPartitionedMemberIsGoneForItsPeersAfterTheSessionTimeoutThenRejoins() throws Exception {
+    TestingServer server = server();
+    PartitionProxy proxy = new PartitionProxy(server.getPort());
+    resources.add(proxy);
+    Node a = node(server.getConnectString(), "a");
+    Node b = node(server.getConnectString(), "b");
+    Node c = node(proxy.connectString(), "c");
+    for (Node n : List.of(a, b, c)) {
+      await().atMost(DEADLINE).until(() -> n.ids().equals(Set.of("a", "b", "c")));
+    }
+
+    long cutOff = System.nanoTime();
+    proxy.partition();
+
+    await().atMost(DEADLINE).until(() -> a.ids().equals(Set.of("a", "b")));
+    long gone = System.nanoTime() - cutOff;
+    await().atMost(DEADLINE).until(() -> b.ids().equals(Set.of("a", "b")));
+    // Not deleted: the server expired the silent session (heartbeats every third of the timeout).
+    assertThat(Duration.ofNanos(gone)).isGreaterThan(TestZooKeeper.SESSION_TIMEOUT.dividedBy(2));
+    // Cut off, c keeps its last member set (with itself in it): it scrapes its last assignment.
+    assertThat(c.ids()).isEqualTo(Set.of("a", "b", "c"));
+
+    proxy.heal();
+
+    for (Node n : List.of(a, b, c)) {
+      await().atMost(DEADLINE).until(() -> n.ids().equals(Set.of("a", "b", "c")));
+    }
+    assertThat(c.seen.snapshots).allSatisfy(s -> assertThat(s).extracting(Member::id).contains("c"));
+  }
+
+  @Test
+  void aMemberWhoseSessionExpiresReRegistersAndPeersSeeItBack() throws Exception {
     TestingServer server = server();
     Node a = node(server.getConnectString(), "a");
     Node b = node(server.getConnectString(), "b");
@@ -116,8 +147,8 @@ final class ZooKeeperPoolTest {
     }
     int before = a.seen.snapshots.size();
 
-    // The client drops its session; the server expires it after the session timeout, deletes the
-    // ephemeral node, and the PersistentNode recipe recreates it in the new session.
+    // The client is told its session expired: it opens a new one, in which the PersistentNode
+    // recipe displaces the old ephemeral node (peers see it go) and creates it anew.
     KillSession.kill(c.client.getZookeeperClient().getZooKeeper());
 
     await()
