@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenMetrics exemplar: a reference (usually a trace id) attached to a sample, with its own
@@ -48,7 +49,7 @@ public final class Exemplar {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Exemplar)) {
       return false;
     }

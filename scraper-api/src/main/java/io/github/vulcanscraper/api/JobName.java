@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The name of a job, as the {@code job_name} of a Prometheus {@code scrape_config}. A value type:
  * two names are equal when their text is.
@@ -20,7 +22,7 @@ public final class JobName implements Comparable<JobName> {
    * @throws IllegalArgumentException if the text is empty, contains {@code /} or a control
    *     character, or is {@code .} or {@code ..}
    */
-  public static JobName of(String value) {
+  public static JobName of(@Nullable String value) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("job name must not be empty");
     }
@@ -48,7 +50,7 @@ public final class JobName implements Comparable<JobName> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof JobName && ((JobName) o).value.equals(value);
   }
 

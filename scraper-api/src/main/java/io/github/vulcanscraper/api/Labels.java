@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable set of label pairs, sorted by name, with unique names matching {@code
@@ -87,7 +88,7 @@ public final class Labels implements Comparable<Labels> {
   }
 
   /** The value of the label with this name, or {@code null} when there is none. */
-  public String get(String name) {
+  public @Nullable String get(String name) {
     int i = indexOf(name);
     return i < 0 ? null : values[i];
   }
@@ -147,7 +148,7 @@ public final class Labels implements Comparable<Labels> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -268,7 +269,7 @@ public final class Labels implements Comparable<Labels> {
     }
 
     /** The value of the label with this name so far, or {@code null}. */
-    public String get(String name) {
+    public @Nullable String get(String name) {
       for (int i = 0; i < size; i++) {
         if (names[i].equals(name)) {
           return values[i];

@@ -2,6 +2,7 @@ package io.github.vulcanscraper.api;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live member of a scraper {@link Pool}: its id, its weight in the consistent hash and free-form
@@ -55,7 +56,7 @@ public final class Member implements Comparable<Member> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Member)) {
       return false;
     }

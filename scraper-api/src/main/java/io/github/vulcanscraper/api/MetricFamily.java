@@ -2,6 +2,7 @@ package io.github.vulcanscraper.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metric family: a name, a {@link MetricType}, help text, a unit and the family's samples, in
@@ -75,7 +76,7 @@ public final class MetricFamily {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof MetricFamily)) {
       return false;
     }

@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rewrites or drops one series after the scrape, as Prometheus' {@code metric_relabel_configs}
  * do. The input holds the metric name as the label {@code __name__}.
@@ -15,5 +17,5 @@ public interface MetricRelabeler {
    * Returns the series' new labels, or {@code null} to drop it. A result without {@code __name__}
    * drops the series as well.
    */
-  Labels relabel(Labels labels);
+  @Nullable Labels relabel(Labels labels);
 }

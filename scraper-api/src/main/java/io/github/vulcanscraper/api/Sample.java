@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sample: a series (metric name and labels), a value, an optional timestamp and an optional
@@ -26,9 +27,10 @@ public final class Sample {
   private final Labels labels;
   private final double value;
   private final long timestampMillis;
-  private final Exemplar exemplar;
+  private final @Nullable Exemplar exemplar;
 
-  private Sample(String name, Labels labels, double value, long timestampMillis, Exemplar exemplar) {
+  private Sample(
+      String name, Labels labels, double value, long timestampMillis, @Nullable Exemplar exemplar) {
     this.name = Names.requireMetricName(name);
     this.labels = Objects.requireNonNull(labels, "labels");
     this.value = value;
@@ -48,7 +50,7 @@ public final class Sample {
 
   /** A sample with timestamp ({@link #NO_TIMESTAMP} for none) and exemplar ({@code null} for none). */
   public static Sample of(
-      String name, Labels labels, double value, long timestampMillis, Exemplar exemplar) {
+      String name, Labels labels, double value, long timestampMillis, @Nullable Exemplar exemplar) {
     return new Sample(name, labels, value, timestampMillis, exemplar);
   }
 
@@ -83,7 +85,7 @@ public final class Sample {
   }
 
   /** The exemplar, or {@code null} when there is none. */
-  public Exemplar exemplar() {
+  public @Nullable Exemplar exemplar() {
     return exemplar;
   }
 
@@ -98,7 +100,7 @@ public final class Sample {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Sample)) {
       return false;
     }

@@ -2,6 +2,7 @@ package io.github.vulcanscraper.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one scrape of one target, as handed to a {@link Writer}: the scrape's timestamp
@@ -56,7 +57,7 @@ public final class Scrape {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Scrape)) {
       return false;
     }

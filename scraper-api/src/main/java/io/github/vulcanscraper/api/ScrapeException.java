@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A scrape that failed: the target was unreachable, too slow, answered with an error status, sent
  * a body that does not parse, or exceeded a limit. The scrape is still written, with {@code up 0}.
@@ -20,7 +22,7 @@ public class ScrapeException extends Exception {
   }
 
   /** A failure with this reason code, message and cause; the cause may be {@code null}. */
-  public ScrapeException(String reason, String message, Throwable cause) {
+  public ScrapeException(String reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     if (reason == null || reason.isEmpty()) {
       throw new IllegalArgumentException("reason must not be empty");

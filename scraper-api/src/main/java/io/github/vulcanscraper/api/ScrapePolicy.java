@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the samples of one scrape are labelled, filtered and limited, with the semantics of the
@@ -100,7 +101,7 @@ public final class ScrapePolicy {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof ScrapePolicy)) {
       return false;
     }

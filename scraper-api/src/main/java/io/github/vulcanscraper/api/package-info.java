@@ -15,4 +15,7 @@
  * promptly after {@code watch}, then again on every change. Unless a method says otherwise,
  * arguments and return values are never {@code null}.
  */
+@NullMarked
 package io.github.vulcanscraper.api;
+
+import org.jspecify.annotations.NullMarked;
