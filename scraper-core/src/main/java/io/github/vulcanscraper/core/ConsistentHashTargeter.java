@@ -86,15 +86,12 @@ public final class ConsistentHashTargeter implements TargetWatcher {
     Rendezvous hash = new Rendezvous(placed);
     int me = hash.indexOf(self);
     List<Targeter> owned = new ArrayList<>();
-    Set<String> elsewhere = new HashSet<>();
     for (Targeter t : all) {
       if (hash.owns(Hashing.hash64(t.key()), me, replicas)) {
         owned.add(t);
-      } else {
-        elsewhere.add(t.key());
       }
     }
-    return OwnedTargets.of(owned, elsewhere);
+    return OwnedTargets.split(owned, all);
   }
 
   @Override
@@ -109,6 +106,7 @@ public final class ConsistentHashTargeter implements TargetWatcher {
     private List<Targeter> latestTargets;
     private Set<Member> latestMembers;
     private OwnedTargets delivered;
+    private List<Targeter> deliveredFrom;
     private boolean closed;
     private Subscription targetSubscription;
     private Subscription poolSubscription;
@@ -149,12 +147,11 @@ public final class ConsistentHashTargeter implements TargetWatcher {
         return;
       }
       OwnedTargets next = assign(latestTargets, latestMembers, pool.id(), replicas);
-      if (delivered != null
-          && delivered.equals(next)
-          && delivered.elsewhere().equals(next.elsewhere())) {
+      if (delivered != null && delivered.equals(next) && deliveredFrom.equals(latestTargets)) {
         return;
       }
       delivered = next;
+      deliveredFrom = latestTargets;
       try {
         listener.onSnapshot(next);
       } catch (RuntimeException e) {

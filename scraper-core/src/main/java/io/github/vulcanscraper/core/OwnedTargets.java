@@ -2,6 +2,8 @@ package io.github.vulcanscraper.core;
 
 import io.github.vulcanscraper.api.Targeter;
 import java.util.AbstractList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.Set;
@@ -17,11 +19,13 @@ import java.util.Set;
  */
 public final class OwnedTargets extends AbstractList<Targeter> implements RandomAccess {
   private final List<Targeter> owned;
-  private final Set<String> elsewhere;
+  private final List<Targeter> all;
+  private volatile Set<String> elsewhere;
 
-  private OwnedTargets(List<Targeter> owned, Set<String> elsewhere) {
-    this.owned = List.copyOf(owned);
-    this.elsewhere = Set.copyOf(elsewhere);
+  private OwnedTargets(List<Targeter> owned, List<Targeter> all, Set<String> elsewhere) {
+    this.owned = owned;
+    this.all = all;
+    this.elsewhere = elsewhere;
   }
 
   /**
@@ -31,17 +35,37 @@ public final class OwnedTargets extends AbstractList<Targeter> implements Random
    * @param elsewhere the keys of the targets that exist and are scraped by other nodes, copied
    */
   public static OwnedTargets of(List<Targeter> owned, Set<String> elsewhere) {
-    return new OwnedTargets(owned, elsewhere);
+    return new OwnedTargets(List.copyOf(owned), null, Set.copyOf(elsewhere));
+  }
+
+  /**
+   * A snapshot whose keys owned elsewhere are those of {@code all} not in {@code owned}, computed
+   * on first use (a scraper asks only when a target leaves).
+   */
+  static OwnedTargets split(List<Targeter> owned, List<Targeter> all) {
+    return new OwnedTargets(List.copyOf(owned), all, null);
   }
 
   /** True when the target with this key still exists and another node owns it. */
   public boolean isOwnedElsewhere(String key) {
-    return elsewhere.contains(key);
+    return elsewhere().contains(key);
   }
 
   /** The keys of the targets other nodes own; immutable. */
   public Set<String> elsewhere() {
-    return elsewhere;
+    Set<String> e = elsewhere;
+    if (e == null) {
+      Set<String> keys = new HashSet<>(all.size() * 2);
+      for (Targeter t : all) {
+        keys.add(t.key());
+      }
+      for (Targeter t : owned) {
+        keys.remove(t.key());
+      }
+      e = Collections.unmodifiableSet(keys);
+      elsewhere = e;
+    }
+    return e;
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>Design: member hashes and weights are computed once per member set, so placing a key costs
  * one 64-bit mix per member (and a logarithm when weights differ). Ties, which need two equal
- * 53-bit scores, go to the member whose id sorts first. Immutable and thread-safe.
+ * scores, go to the member whose id sorts first. Immutable and thread-safe.
  */
 final class Rendezvous {
   private final Member[] members;
@@ -63,10 +63,21 @@ final class Rendezvous {
       return true;
     }
     int better = 0;
-    double own = score(keyHash, member);
-    for (int i = 0; i < members.length; i++) {
-      if (i != member && beats(score(keyHash, i), i, own, member) && ++better >= replicas) {
-        return false;
+    if (weighted) {
+      double own = weightedScore(keyHash, member);
+      for (int i = 0; i < members.length; i++) {
+        if (i != member && beats(weightedScore(keyHash, i), i, own, member) && ++better >= replicas) {
+          return false;
+        }
+      }
+    } else {
+      // Flip the sign bit so that signed comparison orders the scores as unsigned values.
+      long own = Hashing.mix64(keyHash ^ hashes[member]) ^ Long.MIN_VALUE;
+      for (int i = 0; i < members.length; i++) {
+        long s = Hashing.mix64(keyHash ^ hashes[i]) ^ Long.MIN_VALUE;
+        if (i != member && (s > own || (s == own && i < member)) && ++better >= replicas) {
+          return false;
+        }
       }
     }
     return true;
@@ -76,30 +87,34 @@ final class Rendezvous {
   int[] owners(long keyHash, int replicas) {
     int r = Math.min(replicas, members.length);
     int[] top = new int[r];
-    double[] topScore = new double[r];
     int n = 0;
     for (int i = 0; i < members.length; i++) {
-      double s = score(keyHash, i);
       int pos = n;
-      while (pos > 0 && s > topScore[pos - 1]) {
+      while (pos > 0 && better(keyHash, i, top[pos - 1])) {
         pos--;
       }
       if (pos < r) {
         int end = Math.min(n, r - 1);
         System.arraycopy(top, pos, top, pos + 1, end - pos);
-        System.arraycopy(topScore, pos, topScore, pos + 1, end - pos);
         top[pos] = i;
-        topScore[pos] = s;
         n = Math.min(n + 1, r);
       }
     }
     return top;
   }
 
-  private double score(long keyHash, int i) {
-    double u = Hashing.unitInterval(Hashing.mix64(keyHash ^ hashes[i]));
-    // Equal weights: -w / ln(u) orders members as u does, so skip the logarithm.
-    return weighted ? -weights[i] / Math.log(u) : u;
+  /** True when member {@code i} ranks the key above member {@code j} (i > j on a tie). */
+  private boolean better(long keyHash, int i, int j) {
+    if (weighted) {
+      return weightedScore(keyHash, i) > weightedScore(keyHash, j);
+    }
+    long si = Hashing.mix64(keyHash ^ hashes[i]) ^ Long.MIN_VALUE;
+    long sj = Hashing.mix64(keyHash ^ hashes[j]) ^ Long.MIN_VALUE;
+    return si > sj;
+  }
+
+  private double weightedScore(long keyHash, int i) {
+    return -weights[i] / Math.log(Hashing.unitInterval(Hashing.mix64(keyHash ^ hashes[i])));
   }
 
   private static boolean beats(double s, int i, double own, int member) {

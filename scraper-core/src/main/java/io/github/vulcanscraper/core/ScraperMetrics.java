@@ -167,13 +167,17 @@ public final class ScraperMetrics {
     out.append(series).append(' ').append(format(value)).append('\n');
   }
 
-  private static void gauge(Appendable out, String name, String help, double value)
+  private static void sample(Appendable out, String series, long value) throws IOException {
+    out.append(series).append(' ').append(Long.toString(value)).append('\n');
+  }
+
+  private static void gauge(Appendable out, String name, String help, long value)
       throws IOException {
     header(out, name, "gauge", help);
     sample(out, name, value);
   }
 
-  private static void counter(Appendable out, String name, String help, double value)
+  private static void counter(Appendable out, String name, String help, long value)
       throws IOException {
     header(out, name, "counter", help);
     sample(out, name, value);

@@ -1,0 +1,357 @@
+package io.github.vulcanscraper.core;
+
+import io.github.vulcanscraper.api.JobName;
+import io.github.vulcanscraper.api.Labels;
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.api.ScrapePolicy;
+import io.github.vulcanscraper.api.Targeter;
+import io.github.vulcanscraper.core.exposition.ExpositionFormat;
+import io.github.vulcanscraper.core.http.HttpClientConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link Targeter} that scrapes a Prometheus exporter over HTTP(S) with OkHttp, as Prometheus
+ * does: it sends the negotiated {@code Accept} header, {@code Accept-Encoding: gzip}, a {@code
+ * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads
+ * the body within the body size limit (after decompression); and parses it as OpenMetrics or the
+ * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy,
+ * extra headers and redirects follow its {@link HttpClientConfig}; secrets read from files are
+ * read again on every scrape.
+ *
+ * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's
+ * {@code host:port}. Two targets are equal when all their settings are (the {@link HttpClients}
+ * they share are not a setting).
+ *
+ * <pre>{@code
+ * HTTPTarget target = HTTPTarget.builder()
+ *     .url(URI.create("http://10.0.0.7:9100/metrics"))
+ *     .job(JobName.of("node"))
+ *     .interval(Duration.ofSeconds(15))
+ *     .timeout(Duration.ofSeconds(10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; {@code toString()} shows no secret.
+ */
+public final class HTTPTarget implements Targeter {
+  private final URI url;
+  private final JobName job;
+  private final Labels labels;
+  private final String key;
+  private final Duration interval;
+  private final Duration timeout;
+  private final ScrapePolicy policy;
+  private final HttpClientConfig httpClientConfig;
+  private final long bodySizeLimit;
+  private final boolean enableCompression;
+  private final String acceptHeader;
+  private final HttpClients clients;
+
+  private HTTPTarget(Builder b) {
+    this.url = b.url;
+    this.job = b.job;
+    Labels.Builder lb = b.labels.toBuilder();
+    if (lb.get("job") == null) {
+      lb.set("job", b.job.value());
+    }
+    if (lb.get("instance") == null) {
+      lb.set("instance", authority(b.url));
+    }
+    this.labels = lb.build();
+    this.key = job.value() + "/" + labels.get("instance");
+    this.interval = b.interval;
+    this.timeout = b.timeout == null ? min(Duration.ofSeconds(10), b.interval) : b.timeout;
+    this.policy = b.policy;
+    this.httpClientConfig = b.httpClientConfig;
+    this.bodySizeLimit = b.bodySizeLimit;
+    this.enableCompression = b.enableCompression;
+    this.acceptHeader = b.acceptHeader;
+    this.clients = b.clients == null ? HttpClients.shared() : b.clients;
+  }
+
+  /** A builder; {@link Builder#url} and {@link Builder#job} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this target's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.url = url;
+    b.job = job;
+    b.labels = labels;
+    b.interval = interval;
+    b.timeout = timeout;
+    b.policy = policy;
+    b.httpClientConfig = httpClientConfig;
+    b.bodySizeLimit = bodySizeLimit;
+    b.enableCompression = enableCompression;
+    b.acceptHeader = acceptHeader;
+    b.clients = clients;
+    return b;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public JobName job() {
+    return job;
+  }
+
+  /** The target's labels, {@code job} and {@code instance} among them. */
+  @Override
+  public Labels labels() {
+    return labels;
+  }
+
+  /** The URL scraped. */
+  public URI url() {
+    return url;
+  }
+
+  @Override
+  public Duration interval() {
+    return interval;
+  }
+
+  @Override
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public ScrapePolicy policy() {
+    return policy;
+  }
+
+  /** Auth, TLS, proxy, headers and redirects. */
+  public HttpClientConfig httpClientConfig() {
+    return httpClientConfig;
+  }
+
+  /** The largest body accepted, in bytes after decompression; 0 for no limit. */
+  public long bodySizeLimit() {
+    return bodySizeLimit;
+  }
+
+  /** Whether the scrape asks for gzip. */
+  public boolean enableCompression() {
+    return enableCompression;
+  }
+
+  /** The {@code Accept} header sent. */
+  public String acceptHeader() {
+    return acceptHeader;
+  }
+
+  /** The clients this target fetches with. */
+  public HttpClients clients() {
+    return clients;
+  }
+
+  @Override
+  public List<MetricFamily> fetch() throws ScrapeException {
+    return HttpFetch.fetch(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof HTTPTarget)) {
+      return false;
+    }
+    HTTPTarget t = (HTTPTarget) o;
+    return url.equals(t.url)
+        && job.equals(t.job)
+        && labels.equals(t.labels)
+        && interval.equals(t.interval)
+        && timeout.equals(t.timeout)
+        && policy.equals(t.policy)
+        && httpClientConfig.equals(t.httpClientConfig)
+        && bodySizeLimit == t.bodySizeLimit
+        && enableCompression == t.enableCompression
+        && acceptHeader.equals(t.acceptHeader);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(url, job, labels, interval, timeout, policy, httpClientConfig,
+        bodySizeLimit, enableCompression, acceptHeader);
+  }
+
+  @Override
+  public String toString() {
+    return "HTTPTarget{" + key + ", url=" + redact(url) + ", interval=" + interval
+        + ", timeout=" + timeout + "}";
+  }
+
+  private static String authority(URI url) {
+    int port = url.getPort();
+    if (port < 0) {
+      port = "https".equals(url.getScheme()) ? 443 : 80;
+    }
+    String host = url.getHost();
+    return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  private static String redact(URI uri) {
+    return uri.getRawUserInfo() == null
+        ? uri.toString()
+        : uri.toString().replace(uri.getRawUserInfo() + "@", "<secret>@");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** Builds an {@link HTTPTarget}; setters validate at once. Not thread-safe. */
+  public static final class Builder {
+    private URI url;
+    private JobName job;
+    private Labels labels = Labels.EMPTY;
+    private Duration interval = Duration.ofMinutes(1);
+    private Duration timeout;
+    private ScrapePolicy policy = ScrapePolicy.DEFAULT;
+    private HttpClientConfig httpClientConfig = HttpClientConfig.DEFAULT;
+    private long bodySizeLimit;
+    private boolean enableCompression = true;
+    private String acceptHeader = ExpositionFormat.ACCEPT_HEADER;
+    private HttpClients clients;
+
+    private Builder() {}
+
+    /**
+     * Sets the URL to scrape, {@code http} or {@code https} with a host.
+     *
+     * @throws IllegalArgumentException on another scheme or no host
+     */
+    public Builder url(URI url) {
+      Objects.requireNonNull(url, "url");
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+        throw new IllegalArgumentException("url scheme must be http or https: " + redact(url));
+      }
+      if (url.getHost() == null) {
+        throw new IllegalArgumentException("url must have a host: " + redact(url));
+      }
+      this.url = url;
+      return this;
+    }
+
+    /** Sets the job. */
+    public Builder job(JobName job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /**
+     * Sets the target labels. {@code job} defaults to the job's name and {@code instance} to the
+     * URL's {@code host:port} when absent. Default none beyond those.
+     */
+    public Builder labels(Labels labels) {
+      this.labels = Objects.requireNonNull(labels, "labels");
+      return this;
+    }
+
+    /**
+     * Sets the scrape interval; default one minute.
+     *
+     * @throws IllegalArgumentException when not positive or under a millisecond
+     */
+    public Builder interval(Duration interval) {
+      if (interval.toMillis() <= 0) {
+        throw new IllegalArgumentException("interval must be > 0: " + interval);
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Sets the scrape timeout; at most the interval (checked by {@link #build()}). Default ten
+     * seconds, or the interval when shorter.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.toMillis() <= 0) {
+        throw new IllegalArgumentException("timeout must be > 0: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Sets the scrape policy; default {@link ScrapePolicy#DEFAULT}. */
+    public Builder policy(ScrapePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Sets auth, TLS, proxy, headers and redirects; default {@link HttpClientConfig#DEFAULT}. */
+    public Builder httpClientConfig(HttpClientConfig config) {
+      this.httpClientConfig = Objects.requireNonNull(config, "httpClientConfig");
+      return this;
+    }
+
+    /**
+     * Sets {@code body_size_limit} in bytes (of the decompressed body); 0, the default, for none.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder bodySizeLimit(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("bodySizeLimit must be >= 0: " + bytes);
+      }
+      this.bodySizeLimit = bytes;
+      return this;
+    }
+
+    /** Sets whether to ask for gzip ({@code enable_compression}); default {@code true}. */
+    public Builder enableCompression(boolean enable) {
+      this.enableCompression = enable;
+      return this;
+    }
+
+    /**
+     * Sets the {@code Accept} header; default {@link ExpositionFormat#ACCEPT_HEADER} (OpenMetrics
+     * preferred, then the text format).
+     */
+    public Builder acceptHeader(String accept) {
+      if (accept == null || accept.isBlank()) {
+        throw new IllegalArgumentException("acceptHeader must not be empty");
+      }
+      this.acceptHeader = accept;
+      return this;
+    }
+
+    /** Sets the clients to fetch with; default {@link HttpClients#shared()}. */
+    public Builder clients(HttpClients clients) {
+      this.clients = Objects.requireNonNull(clients, "clients");
+      return this;
+    }
+
+    /**
+     * The target.
+     *
+     * @throws IllegalStateException without a url or job
+     * @throws IllegalArgumentException when the timeout exceeds the interval
+     */
+    public HTTPTarget build() {
+      if (url == null) {
+        throw new IllegalStateException("url is required");
+      }
+      if (job == null) {
+        throw new IllegalStateException("job is required");
+      }
+      if (timeout != null && timeout.compareTo(interval) > 0) {
+        throw new IllegalArgumentException(
+            "timeout must be <= interval: timeout " + timeout + ", interval " + interval);
+      }
+      return new HTTPTarget(this);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.vulcanscraper.core;
+
+import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.core.http.HttpClientConfig;
+import io.github.vulcanscraper.core.http.TlsConfig;
+import io.github.vulcanscraper.core.internal.TlsSetup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * The OkHttp clients of a set of {@link HTTPTarget}s: one base client whose connection pool and
+ * dispatcher they all share, and one client derived from it (through {@link
+ * OkHttpClient#newBuilder()}) per distinct {@link HttpClientConfig}, built when first needed and
+ * cached, so ten thousand targets with one config share one client.
+ *
+ * <p>TLS files (CA, certificate, key) are read when a config's client is built; a client that
+ * fails to build is not cached, so the next scrape tries again. Thread-safe.
+ */
+public final class HttpClients {
+  private static final int MAX_CACHED = 256;
+  private static volatile HttpClients shared;
+
+  private final OkHttpClient base;
+  private final Map<HttpClientConfig, OkHttpClient> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<HttpClientConfig, OkHttpClient> eldest) {
+          return size() > MAX_CACHED;
+        }
+      };
+
+  private HttpClients(OkHttpClient base) {
+    this.base = base;
+  }
+
+  /**
+   * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared.
+   * The scrape's timeout is set per call and overrides the base's call timeout.
+   */
+  public static HttpClients of(OkHttpClient base) {
+    return new HttpClients(Objects.requireNonNull(base, "base"));
+  }
+
+  /**
+   * The process-wide default: a base client that does not retry on connection failure (a scrape
+   * is retried at its next slot). Used by {@link HTTPTarget}s built without {@link
+   * HTTPTarget.Builder#clients}.
+   */
+  public static HttpClients shared() {
+    HttpClients s = shared;
+    if (s == null) {
+      synchronized (HttpClients.class) {
+        s = shared;
+        if (s == null) {
+          s = new HttpClients(new OkHttpClient.Builder().retryOnConnectionFailure(false).build());
+          shared = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** The base client. */
+  public OkHttpClient base() {
+    return base;
+  }
+
+  /** The client for {@code config}, built on first use. */
+  OkHttpClient clientFor(HttpClientConfig config) throws ScrapeException {
+    synchronized (cache) {
+      OkHttpClient c = cache.get(config);
+      if (c != null) {
+        return c;
+      }
+    }
+    OkHttpClient built = build(config);
+    synchronized (cache) {
+      OkHttpClient raced = cache.putIfAbsent(config, built);
+      return raced == null ? built : raced;
+    }
+  }
+
+  private OkHttpClient build(HttpClientConfig config) throws ScrapeException {
+    OkHttpClient.Builder b = base.newBuilder()
+        .followRedirects(config.followRedirects())
+        .followSslRedirects(config.followRedirects());
+    if (!config.enableHttp2()) {
+      b.protocols(List.of(Protocol.HTTP_1_1));
+    }
+    if (config.proxyUrl() != null) {
+      proxy(b, config.proxyUrl());
+    }
+    if (!config.tls().equals(TlsConfig.DEFAULT)) {
+      try {
+        TlsSetup tls = TlsSetup.of(config.tls());
+        b.sslSocketFactory(tls.socketFactory, tls.trustManager);
+        if (tls.hostnameVerifier != null) {
+          b.hostnameVerifier(tls.hostnameVerifier);
+        }
+      } catch (GeneralSecurityException | IOException e) {
+        throw new ScrapeException("tls_config", "invalid TLS config: " + e.getMessage(), e);
+      }
+    }
+    return b.build();
+  }
+
+  private static void proxy(OkHttpClient.Builder b, URI url) {
+    int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+    b.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(url.getHost(), port)));
+    String userInfo = url.getRawUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+      String credentials = Credentials.basic(user, password, StandardCharsets.UTF_8);
+      b.proxyAuthenticator((route, response) ->
+          response.request().header("Proxy-Authorization") != null
+              ? null
+              : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+    }
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    synchronized (cache) {
+      return "HttpClients{" + cache.size() + " configs}";
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.vulcanscraper.core;
+
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.core.exposition.ExpositionException;
+import io.github.vulcanscraper.core.exposition.ExpositionFormat;
+import io.github.vulcanscraper.core.exposition.ExpositionParser;
+import io.github.vulcanscraper.core.http.HttpClientConfig;
+import io.github.vulcanscraper.core.http.Secret;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import okio.GzipSource;
+import okio.Okio;
+
+/**
+ * One HTTP scrape of an {@link HTTPTarget}: the request as Prometheus sends it, the status check,
+ * the body read (gunzipped here, since the request asks for gzip itself) within the body size
+ * limit, and the parse by the format the {@code Content-Type} names. Every failure becomes a
+ * {@link ScrapeException} with a reason: {@code timeout}, {@code connect}, {@code dns}, {@code
+ * tls}, {@code tls_config}, {@code io}, {@code http_status}, {@code body_size_limit}, {@code
+ * parse} or {@code secret}. Messages never hold a secret.
+ *
+ * <p>Stateless; parsers are kept per thread since they are not thread-safe.
+ */
+final class HttpFetch {
+  static final String USER_AGENT = "vulcan-scraper/0.1";
+
+  private static final ThreadLocal<Map<ExpositionFormat, ExpositionParser>> PARSERS =
+      ThreadLocal.withInitial(() -> new EnumMap<>(ExpositionFormat.class));
+
+  private HttpFetch() {}
+
+  static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
+    Request request = request(t);
+    Call call = t.clients().clientFor(t.httpClientConfig()).newCall(request);
+    call.timeout().timeout(t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    byte[] body;
+    String contentType;
+    try (Response response = call.execute()) {
+      if (!response.isSuccessful()) {
+        throw new ScrapeException(
+            "http_status", "server returned HTTP status " + response.code() + " " + response.message());
+      }
+      ResponseBody rb = response.body();
+      if (rb == null) {
+        throw new ScrapeException("io", "response without a body");
+      }
+      BufferedSource source = rb.source();
+      String encoding = response.header("Content-Encoding");
+      if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+        source = Okio.buffer(new GzipSource(source));
+      }
+      body = read(source, t.bodySizeLimit());
+      contentType = response.header("Content-Type");
+    } catch (InterruptedIOException e) {
+      throw new ScrapeException("timeout", "scrape timed out after " + t.timeout().toMillis()
+          + "ms", e);
+    } catch (ConnectException e) {
+      throw new ScrapeException("connect", "connection failed: " + e.getMessage(), e);
+    } catch (UnknownHostException e) {
+      throw new ScrapeException("dns", "unknown host: " + e.getMessage(), e);
+    } catch (SSLException e) {
+      throw new ScrapeException("tls", "TLS handshake failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ScrapeException("io", "scrape failed: " + e, e);
+    }
+    return parse(body, contentType);
+  }
+
+  private static Request request(HTTPTarget t) throws ScrapeException {
+    Request.Builder b = new Request.Builder()
+        .url(t.url().toString())
+        .header("Accept", t.acceptHeader())
+        .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
+        .header("User-Agent", USER_AGENT)
+        .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t));
+    HttpClientConfig c = t.httpClientConfig();
+    for (Map.Entry<String, List<Secret>> h : c.headers().entrySet()) {
+      b.removeHeader(h.getKey());
+      for (Secret v : h.getValue()) {
+        b.addHeader(h.getKey(), reveal(v, "header " + h.getKey()));
+      }
+    }
+    if (c.basicAuthUsername() != null) {
+      String password = c.basicAuthPassword() == null ? "" : reveal(c.basicAuthPassword(), "password");
+      b.header("Authorization",
+          Credentials.basic(c.basicAuthUsername(), password, StandardCharsets.UTF_8));
+    } else if (c.authorizationType() != null) {
+      b.header("Authorization", c.authorizationType() + " "
+          + reveal(c.authorizationCredentials(), "authorization credentials"));
+    }
+    return b.build();
+  }
+
+  private static String seconds(HTTPTarget t) {
+    long ms = t.timeout().toMillis();
+    return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+  }
+
+  private static String reveal(Secret secret, String what) throws ScrapeException {
+    try {
+      return secret.reveal();
+    } catch (IOException e) {
+      throw new ScrapeException("secret", "cannot read " + what + " from " + secret, e);
+    }
+  }
+
+  private static byte[] read(BufferedSource source, long limit) throws IOException, ScrapeException {
+    if (limit > 0 && source.request(limit + 1)) {
+      throw new ScrapeException(
+          "body_size_limit", "body size limit exceeded: more than " + limit + " bytes");
+    }
+    return source.readByteArray();
+  }
+
+  private static List<MetricFamily> parse(byte[] body, String contentType) throws ScrapeException {
+    ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+    ExpositionParser parser = PARSERS.get().computeIfAbsent(format, ExpositionParser::of);
+    try {
+      return parser.parse(body, 0, body.length);
+    } catch (ExpositionException e) {
+      throw new ScrapeException("parse", "cannot parse the " + format + " body: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new ScrapeException("parse", "cannot parse the " + format + " body: " + e, e);
+    }
+  }
+}

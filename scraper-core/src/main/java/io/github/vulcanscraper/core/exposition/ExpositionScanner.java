@@ -1,0 +1,421 @@
+package io.github.vulcanscraper.core.exposition;
+
+import io.github.vulcanscraper.api.Labels;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The byte-level machinery both parsers share: the position in the body with its line and column,
+ * character classes, interning of names and label values, label value and help decoding, UTF-8
+ * validation, and number parsing with Go's {@code strconv.ParseFloat} grammar (which Prometheus
+ * uses) minus hexadecimal floats and underscores. Not thread-safe.
+ */
+abstract class ExpositionScanner {
+  static final int METRIC_START = 1;
+  static final int METRIC_PART = 2;
+  static final int LABEL_START = 4;
+  static final int LABEL_PART = 8;
+  static final byte[] CLASS = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean digit = c >= '0' && c <= '9';
+      int k = 0;
+      if (letter || c == ':') {
+        k |= METRIC_START | METRIC_PART;
+      }
+      if (digit) {
+        k |= METRIC_PART | LABEL_PART;
+      }
+      if (letter) {
+        k |= LABEL_START | LABEL_PART;
+      }
+      CLASS[c] = (byte) k;
+    }
+  }
+
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE + 1);
+
+  /** Metric and label names: few, short, repeated in every scrape. */
+  final NameTable names = new NameTable(4096, 256);
+  /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
+  final NameTable values = new NameTable(16384, 128);
+
+  final Labels.Builder labels = Labels.builder();
+  private byte[] scratch = new byte[128];
+
+  byte[] buf;
+  int pos;
+  int end;
+  int line;
+  int lineStart;
+
+  void reset(byte[] body, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > body.length - length) {
+      throw new IndexOutOfBoundsException(
+          "offset " + offset + ", length " + length + ", body " + body.length);
+    }
+    buf = body;
+    pos = offset;
+    end = offset + length;
+    line = 1;
+    lineStart = offset;
+  }
+
+  /** Drops the reference to the body so that a pooled parser does not retain it. */
+  void release() {
+    buf = null;
+  }
+
+  final ExpositionException error(int at, String detail) {
+    return new ExpositionException(line, Math.max(1, at - lineStart + 1), detail);
+  }
+
+  final ExpositionException errorAtLine(int errorLine, String detail) {
+    return new ExpositionException(errorLine, 1, detail);
+  }
+
+  /** The byte at {@code at} for a message: printable ASCII as is, anything else in hex. */
+  final String describe(int at) {
+    if (at >= end) {
+      return "end of input";
+    }
+    int c = buf[at] & 0xff;
+    if (c == '\n') {
+      return "end of line";
+    }
+    if (c >= 0x20 && c < 0x7f) {
+      return "'" + (char) c + "'";
+    }
+    return String.format("byte 0x%02x", c);
+  }
+
+  /** A metric name starting at {@code pos}, which must be a name start; advances {@code pos}. */
+  final String metricName() {
+    int start = pos;
+    int h = 0;
+    int p = pos;
+    while (p < end) {
+      int c = buf[p] & 0xff;
+      if ((CLASS[c] & METRIC_PART) == 0) {
+        break;
+      }
+      h = 31 * h + c;
+      p++;
+    }
+    pos = p;
+    return names.ascii(buf, start, p - start, h);
+  }
+
+  /** A label name starting at {@code pos}, which must be a label name start; advances. */
+  final String labelName() {
+    int start = pos;
+    int h = 0;
+    int p = pos;
+    while (p < end) {
+      int c = buf[p] & 0xff;
+      if ((CLASS[c] & LABEL_PART) == 0) {
+        break;
+      }
+      h = 31 * h + c;
+      p++;
+    }
+    pos = p;
+    return names.ascii(buf, start, p - start, h);
+  }
+
+  /**
+   * The string for the label value between {@code start} and {@code stop} (quotes excluded).
+   *
+   * @param hash the hash of the raw bytes, as {@code 31 * h + b}
+   * @param nonAscii whether any byte is {@code >= 0x80}
+   * @param escaped whether a backslash occurs
+   */
+  final String labelValue(int start, int stop, int hash, boolean nonAscii, boolean escaped)
+      throws ExpositionException {
+    int len = stop - start;
+    String s = values.get(buf, start, len, hash);
+    if (s != null) {
+      return s;
+    }
+    if (nonAscii && !Utf8.isValid(buf, start, stop)) {
+      throw error(start, "label value is not valid UTF-8");
+    }
+    if (escaped) {
+      s = unescape(start, stop, true, nonAscii);
+    } else {
+      s =
+          new String(
+              buf, start, len, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+    values.put(buf, start, len, hash, s);
+    return s;
+  }
+
+  /**
+   * Decodes {@code \\}, {@code \n} and (when {@code quote}) {@code \"}; any other backslash stays
+   * as it is, as Prometheus does.
+   */
+  final String unescape(int start, int stop, boolean quote, boolean nonAscii) {
+    if (scratch.length < stop - start) {
+      scratch = new byte[Math.max(stop - start, scratch.length * 2)];
+    }
+    int n = 0;
+    for (int p = start; p < stop; p++) {
+      byte b = buf[p];
+      if (b == '\\' && p + 1 < stop) {
+        byte next = buf[p + 1];
+        if (next == '\\') {
+          p++;
+        } else if (next == 'n') {
+          b = '\n';
+          p++;
+        } else if (next == '"' && quote) {
+          b = '"';
+          p++;
+        }
+      }
+      scratch[n++] = b;
+    }
+    return new String(
+        scratch, 0, n, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+  }
+
+  /** Help text between {@code start} and {@code stop}, unescaped and checked for UTF-8. */
+  final String helpText(int start, int stop, boolean quoteEscape) throws ExpositionException {
+    boolean nonAscii = false;
+    boolean escaped = false;
+    for (int p = start; p < stop; p++) {
+      byte b = buf[p];
+      if (b < 0) {
+        nonAscii = true;
+      } else if (b == '\\') {
+        escaped = true;
+      }
+    }
+    if (nonAscii && !Utf8.isValid(buf, start, stop)) {
+      throw error(start, "help text is not valid UTF-8");
+    }
+    if (escaped) {
+      return unescape(start, stop, quoteEscape, nonAscii);
+    }
+    return new String(
+        buf, start, stop - start, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Parses the float between {@code start} and {@code stop} as Go's {@code strconv.ParseFloat}
+   * does, without hexadecimal floats and underscores: an optional sign, decimal digits with an
+   * optional point and exponent, {@code inf}, {@code infinity} (signed or not) or {@code nan}, in
+   * any case. Values out of the double range are an error.
+   */
+  final double parseFloat(int start, int stop, String what) throws ExpositionException {
+    double v = floatOrNull(start, stop);
+    if (Double.isNaN(v) && !isNan(start, stop)) {
+      if (stop == start) {
+        throw error(start, "expected " + what);
+      }
+      throw error(start, "invalid " + what + " \"" + ascii(start, stop) + "\"");
+    }
+    return v;
+  }
+
+  /** The float, or a NaN that is not the literal {@code NaN} when the syntax is wrong. */
+  private double floatOrNull(int start, int stop) throws ExpositionException {
+    int p = start;
+    if (p >= stop) {
+      return Double.NaN;
+    }
+    boolean negative = false;
+    byte b = buf[p];
+    if (b == '+' || b == '-') {
+      negative = b == '-';
+      p++;
+      if (p >= stop) {
+        return Double.NaN;
+      }
+      b = buf[p];
+    }
+    if (b == 'i' || b == 'I') {
+      if (equalsIgnoreCase(p, stop, "inf") || equalsIgnoreCase(p, stop, "infinity")) {
+        return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
+      return Double.NaN;
+    }
+    if (b == 'n' || b == 'N') {
+      // Signed NaN is not accepted by Go; the caller tells syntax errors apart with isNan.
+      return Double.NaN;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int exp10 = 0;
+    boolean sawDigit = false;
+    boolean sawPoint = false;
+    for (; p < stop; p++) {
+      b = buf[p];
+      if (b >= '0' && b <= '9') {
+        sawDigit = true;
+        if (digits < 19) {
+          if (digits > 0 || b != '0') {
+            mantissa = mantissa * 10 + (b - '0');
+            digits++;
+          }
+          if (sawPoint) {
+            exp10--;
+          }
+        } else if (!sawPoint) {
+          exp10++;
+        }
+      } else if (b == '.' && !sawPoint) {
+        sawPoint = true;
+      } else {
+        break;
+      }
+    }
+    if (!sawDigit) {
+      return Double.NaN;
+    }
+    if (p < stop) {
+      if (buf[p] != 'e' && buf[p] != 'E') {
+        return Double.NaN;
+      }
+      p++;
+      boolean expNegative = false;
+      if (p < stop && (buf[p] == '+' || buf[p] == '-')) {
+        expNegative = buf[p] == '-';
+        p++;
+      }
+      if (p >= stop) {
+        return Double.NaN;
+      }
+      int e = 0;
+      for (; p < stop; p++) {
+        b = buf[p];
+        if (b < '0' || b > '9') {
+          return Double.NaN;
+        }
+        if (e < 100000) {
+          e = e * 10 + (b - '0');
+        }
+      }
+      exp10 += expNegative ? -e : e;
+    }
+    double v;
+    if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
+      v = mantissa;
+      v = exp10 < 0 ? v / POW10[-exp10] : v * POW10[exp10];
+      if (negative) {
+        v = -v;
+      }
+    } else if (mantissa == 0) {
+      v = negative ? -0.0 : 0.0;
+    } else {
+      v = Double.parseDouble(latin1(start, stop));
+      if (Double.isInfinite(v)) {
+        throw error(start, "value out of range \"" + ascii(start, stop) + "\"");
+      }
+    }
+    return v;
+  }
+
+  private boolean isNan(int start, int stop) {
+    return equalsIgnoreCase(start, stop, "nan");
+  }
+
+  final boolean equalsIgnoreCase(int start, int stop, String word) {
+    if (stop - start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      int c = buf[start + i] | 0x20;
+      if (c != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  final boolean regionEquals(int start, int stop, String word) {
+    if (stop - start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (buf[start + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String latin1(int start, int stop) {
+    return new String(buf, start, stop - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The bytes as a string for messages, cut to a readable length. */
+  final String ascii(int start, int stop) {
+    int n = Math.min(stop - start, 64);
+    return new String(buf, start, n, StandardCharsets.UTF_8) + (n < stop - start ? "..." : "");
+  }
+
+  /**
+   * Seconds with an optional fraction and exponent (OpenMetrics timestamps) to milliseconds,
+   * exactly, truncated toward zero; saturates outside the {@code long} range. The syntax was
+   * checked by {@link #parseFloat}.
+   */
+  final long secondsToMillis(int start, int stop) {
+    int p = start;
+    boolean negative = false;
+    if (buf[p] == '+' || buf[p] == '-') {
+      negative = buf[p] == '-';
+      p++;
+    }
+    long whole = 0;
+    int ms = 0;
+    int fracDigits = 0;
+    boolean sawPoint = false;
+    for (; p < stop; p++) {
+      byte b = buf[p];
+      if (b == '.') {
+        sawPoint = true;
+      } else if (b >= '0' && b <= '9') {
+        if (sawPoint) {
+          if (fracDigits < 3) {
+            ms = ms * 10 + (b - '0');
+            fracDigits++;
+          }
+        } else {
+          if (whole > (Long.MAX_VALUE / 1000 - 9) / 10) {
+            return slowSecondsToMillis(start, stop);
+          }
+          whole = whole * 10 + (b - '0');
+        }
+      } else {
+        return slowSecondsToMillis(start, stop);
+      }
+    }
+    for (; fracDigits < 3; fracDigits++) {
+      ms *= 10;
+    }
+    long millis = whole * 1000 + ms;
+    return negative ? -millis : millis;
+  }
+
+  private long slowSecondsToMillis(int start, int stop) {
+    BigInteger ms = new BigDecimal(latin1(start, stop)).movePointRight(3).toBigInteger();
+    if (ms.compareTo(LONG_MAX) > 0) {
+      return Long.MAX_VALUE;
+    }
+    if (ms.compareTo(LONG_MIN) < 0) {
+      return Long.MIN_VALUE + 1;
+    }
+    return ms.longValue();
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.vulcanscraper.core.exposition;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A small open-addressing table from byte sequences to the {@code String}s they decode to, so that
+ * the same metric name, label name or label value read again returns the same {@code String}
+ * without allocating. Keys are the raw bytes as they appear in the exposition (escapes included);
+ * the caller supplies the decoded string on a miss. Bounded: when full the table is cleared and
+ * refilled, so hostile input with millions of distinct names costs no more than {@code
+ * maxEntries} entries. Not thread-safe; one per parser.
+ */
+final class NameTable {
+  private final int maxEntries;
+  private final int maxKeyLength;
+  private byte[][] keys;
+  private String[] strings;
+  private int[] hashes;
+  private int size;
+
+  NameTable(int maxEntries, int maxKeyLength) {
+    this.maxEntries = maxEntries;
+    this.maxKeyLength = maxKeyLength;
+    allocate(64);
+  }
+
+  private void allocate(int capacity) {
+    keys = new byte[capacity][];
+    strings = new String[capacity];
+    hashes = new int[capacity];
+    size = 0;
+  }
+
+  /** The interned string for these bytes, or {@code null} when absent. */
+  String get(byte[] b, int off, int len, int hash) {
+    int mask = keys.length - 1;
+    int i = mix(hash) & mask;
+    while (true) {
+      byte[] k = keys[i];
+      if (k == null) {
+        return null;
+      }
+      if (hashes[i] == hash && k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
+        return strings[i];
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The interned ASCII or Latin-1-safe string for these bytes, decoding on a miss. */
+  String ascii(byte[] b, int off, int len, int hash) {
+    String s = get(b, off, len, hash);
+    if (s == null) {
+      s = new String(b, off, len, StandardCharsets.ISO_8859_1);
+      put(b, off, len, hash, s);
+    }
+    return s;
+  }
+
+  /** Remembers {@code s} as the decoding of these bytes (ignored for long keys). */
+  void put(byte[] b, int off, int len, int hash, String s) {
+    if (len > maxKeyLength) {
+      return;
+    }
+    if (size >= maxEntries) {
+      allocate(keys.length);
+    } else if ((size + 1) * 2 > keys.length) {
+      grow();
+    }
+    insert(Arrays.copyOfRange(b, off, off + len), hash, s);
+  }
+
+  private void insert(byte[] key, int hash, String s) {
+    int mask = keys.length - 1;
+    int i = mix(hash) & mask;
+    while (keys[i] != null) {
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    hashes[i] = hash;
+    strings[i] = s;
+    size++;
+  }
+
+  private void grow() {
+    byte[][] oldKeys = keys;
+    String[] oldStrings = strings;
+    int[] oldHashes = hashes;
+    allocate(oldKeys.length * 2);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != null) {
+        insert(oldKeys[i], oldHashes[i], oldStrings[i]);
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16);
+  }
+}
