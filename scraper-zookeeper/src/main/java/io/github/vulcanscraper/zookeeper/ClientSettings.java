@@ -18,6 +18,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a component reaches ZooKeeper: either a {@link CuratorFramework} the host owns, or a connect
@@ -29,12 +30,12 @@ final class ClientSettings {
   static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
   static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
-  private CuratorFramework client;
-  private String connectString;
+  private @Nullable CuratorFramework client;
+  private @Nullable String connectString;
   private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
   private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
-  private String digestUser;
-  private Secret digestPassword;
+  private @Nullable String digestUser;
+  private @Nullable Secret digestPassword;
   private String root = Layout.DEFAULT_ROOT;
 
   void client(CuratorFramework client) {
@@ -94,17 +95,24 @@ final class ClientSettings {
 
   /** The host's client, or a new, not yet started, client of the component's own. */
   CuratorFramework newOrGivenClient() {
-    if (client != null) {
-      return client;
+    CuratorFramework given = client;
+    if (given != null) {
+      return given;
+    }
+    String connect = connectString;
+    if (connect == null) {
+      throw new IllegalStateException("exactly one of client(...) and connectString(...) is required");
     }
     CuratorFrameworkFactory.Builder builder =
         CuratorFrameworkFactory.builder()
-            .connectString(connectString)
+            .connectString(connect)
             .sessionTimeoutMs((int) sessionTimeout.toMillis())
             .connectionTimeoutMs((int) connectionTimeout.toMillis())
             .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000));
-    if (digestUser != null) {
-      String credentials = digestUser + ":" + reveal(digestPassword);
+    String user = digestUser;
+    Secret password = digestPassword;
+    if (user != null && password != null) {
+      String credentials = user + ":" + reveal(password);
       builder
           .authorization("digest", credentials.getBytes(StandardCharsets.UTF_8))
           .aclProvider(new DigestAclProvider(digestAcl(credentials)));

@@ -17,6 +17,7 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,10 +66,11 @@ public final class JobStore implements Closeable {
 
   private JobStore(Builder builder) {
     builder.client.validate();
-    if (builder.parser == null) {
+    JobParser parser = builder.parser;
+    if (parser == null) {
       throw new IllegalStateException("parser(...) is required");
     }
-    this.parser = builder.parser;
+    this.parser = parser;
     this.layout = builder.client.layout();
     this.connectionTimeout = builder.connectionTimeout;
     this.client = builder.client.newOrGivenClient();
@@ -285,7 +287,7 @@ public final class JobStore implements Closeable {
     T run() throws Exception;
   }
 
-  private <T> T call(JobName name, String verb, Operation<T> operation) throws JobStoreException {
+  private <T> T call(@Nullable JobName name, String verb, Operation<T> operation) throws JobStoreException {
     if (state.get() != State.STARTED) {
       throw new IllegalStateException("the job store is " + state.get() + ", not started");
     }
@@ -317,7 +319,7 @@ public final class JobStore implements Closeable {
   public static final class Builder {
     private final ClientSettings client = new ClientSettings();
     private Duration connectionTimeout = ClientSettings.DEFAULT_CONNECTION_TIMEOUT;
-    private JobParser parser;
+    private @Nullable JobParser parser;
 
     private Builder() {}
 

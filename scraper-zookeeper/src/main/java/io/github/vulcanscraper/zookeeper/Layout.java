@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.zookeeper;
 
 import org.apache.curator.utils.PathUtils;
+import org.jspecify.annotations.Nullable;
 import org.apache.curator.utils.ZKPaths;
 
 /**
@@ -56,7 +57,7 @@ final class Layout {
   }
 
   /** The node name when {@code path} is a direct child of {@code folder}, else {@code null}. */
-  static String childName(String folder, String path) {
+  static @Nullable String childName(String folder, String path) {
     ZKPaths.PathAndNode split = ZKPaths.getPathAndNode(path);
     return split.getPath().equals(folder) && !split.getNode().isEmpty() ? split.getNode() : null;
   }

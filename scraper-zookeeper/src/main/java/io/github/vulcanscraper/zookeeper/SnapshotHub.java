@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class SnapshotHub<T> implements AutoCloseable {
   private final ExecutorService executor;
   private final Supplier<List<Exception>> standingErrors;
   private final List<Sub> subs = new CopyOnWriteArrayList<>();
-  private T current; // confined to the delivery thread
+  private @Nullable T current; // confined to the delivery thread
 
   SnapshotHub(String threadName, Supplier<List<Exception>> standingErrors) {
     this.standingErrors = standingErrors;

@@ -26,6 +26,7 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +78,9 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   /** A job node's last data, and the last good job it gave (null if none). */
   private static final class Definition {
     final byte[] data;
-    final Job job;
+    final @Nullable Job job;
 
-    Definition(byte[] data, Job job) {
+    Definition(byte[] data, @Nullable Job job) {
       this.data = data;
       this.job = job;
     }
@@ -87,10 +88,11 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
 
   private ZooKeeperJobWatcher(Builder builder) {
     builder.client.validate();
-    if (builder.parser == null) {
+    JobParser parser = builder.parser;
+    if (parser == null) {
       throw new IllegalStateException("parser(...) is required");
     }
-    this.parser = builder.parser;
+    this.parser = parser;
     this.client = builder.client.newOrGivenClient();
     this.ownsClient = builder.client.ownsClient();
     this.folder = builder.client.layout().jobs();
@@ -191,7 +193,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     if (previous != null && Arrays.equals(previous.data, data)) {
       return false;
     }
-    Job last = previous == null ? null : previous.job;
+    @Nullable Job last = previous == null ? null : previous.job;
     try {
       Job job = Jobs.parse(parser, name(node), utf8(node, data));
       if (job.equals(last)) {
@@ -257,7 +259,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   /** Builds a {@link ZooKeeperJobWatcher}. Not thread-safe. */
   public static final class Builder {
     private final ClientSettings client = new ClientSettings();
-    private JobParser parser;
+    private @Nullable JobParser parser;
 
     private Builder() {}
 

@@ -15,4 +15,7 @@
  * serve the pool and the job watcher of a node; each component can also own a client built from a
  * connect string.
  */
+@NullMarked
 package io.github.vulcanscraper.zookeeper;
+
+import org.jspecify.annotations.NullMarked;

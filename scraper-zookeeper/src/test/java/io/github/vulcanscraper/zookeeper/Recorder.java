@@ -3,6 +3,7 @@ package io.github.vulcanscraper.zookeeper;
 import io.github.vulcanscraper.api.SnapshotListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /** A listener that keeps every snapshot and error it receives. */
 final class Recorder<T> implements SnapshotListener<T> {
@@ -19,8 +20,17 @@ final class Recorder<T> implements SnapshotListener<T> {
     errors.add(error);
   }
 
+  /** The last snapshot; fails before the first. */
+  T latest() {
+    T last = last();
+    if (last == null) {
+      throw new IllegalStateException("no snapshot yet");
+    }
+    return last;
+  }
+
   /** The last snapshot, or null before the first. */
-  T last() {
+  @Nullable T last() {
     return snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
   }
 }

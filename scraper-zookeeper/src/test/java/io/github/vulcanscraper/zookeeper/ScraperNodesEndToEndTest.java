@@ -222,7 +222,7 @@ final class ScraperNodesEndToEndTest {
     c.pool.close();
     Map<String, String> afterLeave = owners(rest);
     for (String key : allKeys) {
-      if (!beforeLeave.get(key).equals("c")) {
+      if (!"c".equals(beforeLeave.get(key))) {
         assertThat(afterLeave.get(key)).isEqualTo(beforeLeave.get(key));
       }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ final class ZooKeeperJobWatcherTest {
     return watcher;
   }
 
-  private static List<String> describe(List<Job> jobs) {
+  private static @Nullable List<String> describe(@Nullable List<Job> jobs) {
     return jobs == null ? null : jobs.stream().map(Job::toString).collect(Collectors.toList());
   }
 
@@ -99,23 +100,23 @@ final class ZooKeeperJobWatcherTest {
     watcher(seen);
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100"));
-    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.last().size() == 2);
-    Job a = seen.last().get(0);
-    Job b = seen.last().get(1);
+    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.latest().size() == 2);
+    Job a = seen.latest().get(0);
+    Job b = seen.latest().get(1);
 
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100", "h4:9100"));
-    await().atMost(DEADLINE).until(() -> !seen.last().get(1).equals(b));
-    assertThat(seen.last().get(0)).isSameAs(a);
+    await().atMost(DEADLINE).until(() -> !seen.latest().get(1).equals(b));
+    assertThat(seen.latest().get(0)).isSameAs(a);
 
     // A rewrite that parses to an equal job changes nothing, not even the instance.
     int count = seen.snapshots.size();
-    Job b2 = seen.last().get(1);
+    Job b2 = seen.latest().get(1);
     store.set(JobName.of("b"), "# same job, new comment\n" + TestJobParser.yaml("b", "h2:9100", "h4:9100"));
     store.set(JobName.of("c"), TestJobParser.yaml("c", "h5:9100"));
-    await().atMost(DEADLINE).until(() -> seen.last().size() == 3);
+    await().atMost(DEADLINE).until(() -> seen.latest().size() == 3);
     assertThat(seen.snapshots).hasSize(count + 1);
-    assertThat(seen.last().get(0)).isSameAs(a);
-    assertThat(seen.last().get(1)).isSameAs(b2);
+    assertThat(seen.latest().get(0)).isSameAs(a);
+    assertThat(seen.latest().get(1)).isSameAs(b2);
   }
 
   @Test
@@ -124,8 +125,8 @@ final class ZooKeeperJobWatcherTest {
     ZooKeeperJobWatcher watcher = watcher(seen);
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100"));
-    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.last().size() == 2);
-    List<Job> good = seen.last();
+    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.latest().size() == 2);
+    List<Job> good = seen.latest();
 
     client.setData().forPath(JOBS + "/a", "scrape_configs: [ {job_name: a\n".getBytes(UTF_8));
     await().atMost(DEADLINE).until(() -> seen.errors.size() == 1);
@@ -137,12 +138,12 @@ final class ZooKeeperJobWatcherTest {
     assertThat(watcher.errorCount()).isEqualTo(1);
     // Still the last good list: the change to b below is delivered with a unchanged.
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h9:9100"));
-    await().atMost(DEADLINE).until(() -> describe(seen.last()).equals(List.of("a[h1:9100]", "b[h9:9100]")));
-    assertThat(seen.last().get(0)).isSameAs(good.get(0));
+    await().atMost(DEADLINE).until(() -> List.of("a[h1:9100]", "b[h9:9100]").equals(describe(seen.last())));
+    assertThat(seen.latest().get(0)).isSameAs(good.get(0));
 
     // Fixed: the new version replaces the last good one.
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h7:9100"));
-    await().atMost(DEADLINE).until(() -> describe(seen.last()).equals(List.of("a[h7:9100]", "b[h9:9100]")));
+    await().atMost(DEADLINE).until(() -> List.of("a[h7:9100]", "b[h9:9100]").equals(describe(seen.last())));
   }
 
   @Test
@@ -182,7 +183,7 @@ final class ZooKeeperJobWatcherTest {
     watcher.watch(dropped).close();
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
 
-    await().atMost(DEADLINE).until(() -> kept.last() != null && kept.last().size() == 1);
+    await().atMost(DEADLINE).until(() -> kept.last() != null && kept.latest().size() == 1);
     assertThat(dropped.snapshots).isEmpty();
   }
 

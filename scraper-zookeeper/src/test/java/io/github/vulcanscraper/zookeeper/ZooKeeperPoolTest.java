@@ -234,7 +234,7 @@ final class ZooKeeperPoolTest {
 
     await()
         .atMost(DEADLINE)
-        .until(() -> peer.seen.last() != null && peer.seen.last().contains(Member.of("heavy", 2.5, Map.of("host", "h1", "version", "1.2"))));
+        .until(() -> peer.seen.last() != null && peer.seen.latest().contains(Member.of("heavy", 2.5, Map.of("host", "h1", "version", "1.2"))));
     assertThat(heavy.member()).isEqualTo(Member.of("heavy", 2.5, Map.of("host", "h1", "version", "1.2")));
   }
 
