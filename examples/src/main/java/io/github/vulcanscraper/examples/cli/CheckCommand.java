@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Check exposition files, configurations and relabel rules offline.",
-    subcommands = {CheckMetricsCommand.class})
+    subcommands = {CheckMetricsCommand.class, CheckConfigCommand.class, CheckRelabelCommand.class})
 public final class CheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
