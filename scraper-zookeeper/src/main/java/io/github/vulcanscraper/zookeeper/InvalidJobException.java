@@ -11,6 +11,7 @@ public final class InvalidJobException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String job;
+  private final String reason;
 
   /**
    * An invalid definition of this job.
@@ -21,12 +22,14 @@ public final class InvalidJobException extends Exception {
   public InvalidJobException(String job, String reason) {
     super(message(job, reason));
     this.job = job;
+    this.reason = reason;
   }
 
   /** The same, with the underlying failure (for example the configuration loader's). */
   public InvalidJobException(String job, String reason, Throwable cause) {
     super(message(job, reason), cause);
     this.job = job;
+    this.reason = reason;
   }
 
   private static String message(String job, String reason) {
@@ -36,5 +39,10 @@ public final class InvalidJobException extends Exception {
   /** The name of the job (the node) whose definition is invalid. */
   public String job() {
     return job;
+  }
+
+  /** What is wrong, without the job's name: the message less its {@code job "NAME": } prefix. */
+  public String reason() {
+    return reason;
   }
 }

@@ -26,15 +26,16 @@ import org.slf4j.LoggerFactory;
  * job holding a Prometheus configuration document with exactly that one job.
  *
  * <pre>{@code
- * try (JobStore store = JobStore.builder().connectString("zk:2181").parser(parser).build()) {
+ * try (JobStore store = JobStore.builder().connectString("zk:2181").build()) {
  *   store.start();
  *   store.set(JobName.of("node"), yaml);        // validated, then compare-and-set
  *   Optional<StoredJob> job = store.get(JobName.of("node"));
  * }
  * }</pre>
  *
- * <p>Writes are validated first: the document must parse (with the {@link JobParser}) into one
- * job named as the node; otherwise {@link InvalidJobException} and nothing is written. Writes are
+ * <p>Writes are validated first: the document must be a valid Prometheus configuration holding
+ * one job named as the node ({@link JobDocument}, or a {@link JobParser} of your choice);
+ * otherwise {@link InvalidJobException} and nothing is written. Writes are
  * compare-and-set on the node's version, so two concurrent writers never lose an update silently:
  * the loser gets a {@link ConcurrentJobModificationException} and nothing of its write lands.
  *
@@ -62,15 +63,11 @@ public final class JobStore implements Closeable {
   private final boolean ownsClient;
   private final Duration connectionTimeout;
   private final Layout layout;
-  private final JobParser parser;
+  private final @Nullable JobParser parser;
 
   private JobStore(Builder builder) {
     builder.client.validate();
-    JobParser parser = builder.parser;
-    if (parser == null) {
-      throw new IllegalStateException("parser(...) is required");
-    }
-    this.parser = parser;
+    this.parser = builder.parser;
     this.layout = builder.client.layout();
     this.connectionTimeout = builder.connectionTimeout;
     this.client = builder.client.newOrGivenClient();
@@ -118,7 +115,8 @@ public final class JobStore implements Closeable {
   }
 
   /**
-   * Checks a job definition without writing it: it must parse into one job named {@code name}.
+   * Checks a job definition without writing it: it must parse into one job named {@code name}
+   * (with the parser, or by default with {@link JobDocument#parse(JobName, String)}).
    *
    * @throws InvalidJobException naming the field, line and value at fault
    */
@@ -129,7 +127,12 @@ public final class JobStore implements Closeable {
       throw new InvalidJobException(
           name.value(), "the document exceeds " + MAX_BYTES + " bytes, more than a ZooKeeper node holds");
     }
-    Jobs.parse(parser, name, yaml);
+    JobParser p = parser;
+    if (p == null) {
+      JobDocument.parse(name, yaml);
+    } else {
+      Jobs.parse(p, name, yaml);
+    }
   }
 
   /**
@@ -369,7 +372,11 @@ public final class JobStore implements Closeable {
       return this;
     }
 
-    /** How a job's YAML is validated (parsed into a job); required. */
+    /**
+     * How a job's YAML is validated before it is written: parsed with this parser, into the job the
+     * watchers will run. Default: {@link JobDocument#parse(JobName, String)}, the configuration
+     * loader's checks.
+     */
     public Builder parser(JobParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");
       return this;
@@ -379,7 +386,7 @@ public final class JobStore implements Closeable {
      * Builds the store, not yet started.
      *
      * @throws IllegalStateException unless exactly one of {@link #client} and {@link
-     *     #connectString} was set, or without a parser
+     *     #connectString} was set
      */
     public JobStore build() {
       return new JobStore(this);
