@@ -90,6 +90,22 @@ final class JobStoreTest {
   }
 
   @Test
+  void validatesWithTheConfigurationLoaderByDefault() throws Exception {
+    JobStore plain = JobStore.builder().client(client).build();
+    plain.start();
+
+    assertThatThrownBy(
+            () -> plain.set(NODE, "scrape_configs:\n  - job_name: node\n    scrape_interval: often\n"))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageStartingWith("job \"node\": scrape_configs[0].scrape_interval (line 3): ");
+    assertThatThrownBy(() -> plain.set(NODE, "scrape_configs:\n  - job_name: other\n"))
+        .hasMessage("job \"node\": job_name \"other\" differs from the node's name \"node\"");
+    assertThat(client.checkExists().forPath("/vulcan/scraper/jobs/node")).isNull();
+
+    assertThat(plain.set(NODE, "scrape_configs:\n  - job_name: node\n")).isEqualTo(0);
+  }
+
+  @Test
   void rejectsADocumentTooLargeForANode() {
     String huge = TestJobParser.yaml("node", "h1:9100") + "#" + "x".repeat(JobStore.MAX_BYTES);
 

@@ -188,6 +188,32 @@ final class ZooKeeperJobWatcherTest {
   }
 
   @Test
+  void keepsTheLastJobsWhileTheStoreIsDownAndCatchesUpAfter() throws Exception {
+    Recorder<List<Job>> seen = new Recorder<>();
+    watcher(seen);
+    store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
+    await().atMost(DEADLINE).until(() -> List.of("a[h1:9100]").equals(describe(seen.last())));
+    int count = seen.snapshots.size();
+
+    server.stop();
+    // Past the 2 s session timeout: sessions are lost, and the job list stays as it was.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> seen.snapshots.size() == count && seen.errors.isEmpty());
+    server.restart();
+
+    try (CuratorFramework writer = TestZooKeeper.client(server.getConnectString())) {
+      JobStore other = JobStore.builder().client(writer).parser(new TestJobParser()).build();
+      other.start();
+      other.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100"));
+    }
+    await()
+        .atMost(DEADLINE)
+        .until(() -> List.of("a[h1:9100]", "b[h2:9100]").equals(describe(seen.last())));
+  }
+
+  @Test
   void requiresAParser() {
     assertThatThrownBy(() -> ZooKeeperJobWatcher.builder().client(client).build())
         .isInstanceOf(IllegalStateException.class)
