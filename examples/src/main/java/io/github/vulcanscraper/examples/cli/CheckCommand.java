@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Check exposition files, configurations and relabel rules offline.",
-    subcommands = {CheckMetricsCommand.class, CheckConfigCommand.class, CheckRelabelCommand.class})
+    subcommands = {CheckConfigCommand.class, CheckRelabelCommand.class, CheckMetricsCommand.class})
 public final class CheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
