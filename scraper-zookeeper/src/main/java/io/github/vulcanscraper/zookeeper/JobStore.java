@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Writes are validated first: the document must be a valid Prometheus configuration holding
- * one job named as the node ({@link JobDocument}, or a {@link JobParser} of your choice);
+ * one job named as the node ({@link JobParser#standard()}, or a parser of your choice);
  * otherwise {@link InvalidJobException} and nothing is written. Writes are
  * compare-and-set on the node's version, so two concurrent writers never lose an update silently:
  * the loser gets a {@link ConcurrentJobModificationException} and nothing of its write lands.
@@ -63,7 +63,7 @@ public final class JobStore implements Closeable {
   private final boolean ownsClient;
   private final Duration connectionTimeout;
   private final Layout layout;
-  private final @Nullable JobParser parser;
+  private final JobParser parser;
 
   private JobStore(Builder builder) {
     builder.client.validate();
@@ -116,7 +116,7 @@ public final class JobStore implements Closeable {
 
   /**
    * Checks a job definition without writing it: it must parse into one job named {@code name}
-   * (with the parser, or by default with {@link JobDocument#parse(JobName, String)}).
+   * (with the store's parser, by default {@link JobParser#standard()}).
    *
    * @throws InvalidJobException naming the field, line and value at fault
    */
@@ -127,12 +127,7 @@ public final class JobStore implements Closeable {
       throw new InvalidJobException(
           name.value(), "the document exceeds " + MAX_BYTES + " bytes, more than a ZooKeeper node holds");
     }
-    JobParser p = parser;
-    if (p == null) {
-      JobDocument.parse(name, yaml);
-    } else {
-      Jobs.parse(p, name, yaml);
-    }
+    Jobs.parse(parser, name, yaml);
   }
 
   /**
@@ -322,7 +317,7 @@ public final class JobStore implements Closeable {
   public static final class Builder {
     private final ClientSettings client = new ClientSettings();
     private Duration connectionTimeout = ClientSettings.DEFAULT_CONNECTION_TIMEOUT;
-    private @Nullable JobParser parser;
+    private JobParser parser = JobParser.standard();
 
     private Builder() {}
 
@@ -374,8 +369,8 @@ public final class JobStore implements Closeable {
 
     /**
      * How a job's YAML is validated before it is written: parsed with this parser, into the job the
-     * watchers will run. Default: {@link JobDocument#parse(JobName, String)}, the configuration
-     * loader's checks.
+     * watchers will run. Default: {@link JobParser#standard()}, the configuration loader's checks
+     * and the service discovery sections'.
      */
     public Builder parser(JobParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");

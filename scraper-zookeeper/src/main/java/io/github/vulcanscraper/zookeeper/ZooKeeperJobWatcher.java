@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ZooKeeperJobWatcher jobs = ZooKeeperJobWatcher.builder()
  *     .client(curator)              // a started CuratorFramework, or connectString("zk:2181")
- *     .parser(parser)               // YAML -> Job
+ *     .parser(JobParser.standard()) // the default: config loader + service discovery
  *     .build();
  * jobs.start();
  * Subscription s = jobs.watch(list -> ...);
@@ -88,11 +88,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
 
   private ZooKeeperJobWatcher(Builder builder) {
     builder.client.validate();
-    JobParser parser = builder.parser;
-    if (parser == null) {
-      throw new IllegalStateException("parser(...) is required");
-    }
-    this.parser = parser;
+    this.parser = builder.parser;
     this.client = builder.client.newOrGivenClient();
     this.ownsClient = builder.client.ownsClient();
     this.folder = builder.client.layout().jobs();
@@ -259,7 +255,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   /** Builds a {@link ZooKeeperJobWatcher}. Not thread-safe. */
   public static final class Builder {
     private final ClientSettings client = new ClientSettings();
-    private @Nullable JobParser parser;
+    private JobParser parser = JobParser.standard();
 
     private Builder() {}
 
@@ -305,7 +301,10 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
       return this;
     }
 
-    /** How a job node's YAML becomes a {@link Job}; required. */
+    /**
+     * How a job node's YAML becomes a {@link Job}; default {@link JobParser#standard()}: the
+     * configuration loader and a {@code ScrapeConfigJob} with the job's service discovery.
+     */
     public Builder parser(JobParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");
       return this;
@@ -315,7 +314,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
      * Builds the watcher, not yet started.
      *
      * @throws IllegalStateException unless exactly one of {@link #client} and {@link
-     *     #connectString} was set, or without a parser
+     *     #connectString} was set
      */
     public ZooKeeperJobWatcher build() {
       return new ZooKeeperJobWatcher(this);

@@ -2,11 +2,13 @@ package io.github.vulcanscraper.zookeeper;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vulcanscraper.api.Job;
 import io.github.vulcanscraper.api.JobName;
+import io.github.vulcanscraper.api.Subscription;
+import io.github.vulcanscraper.api.Targeter;
+import io.github.vulcanscraper.discovery.ScrapeConfigJob;
 import io.github.vulcanscraper.zookeeper.TestJobParser.TestJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,9 +216,33 @@ final class ZooKeeperJobWatcherTest {
   }
 
   @Test
-  void requiresAParser() {
-    assertThatThrownBy(() -> ZooKeeperJobWatcher.builder().client(client).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("parser(...) is required");
+  void theDefaultParserMakesJobsThatFollowTheirServiceDiscovery() throws Exception {
+    CuratorFramework own = TestZooKeeper.client(server.getConnectString());
+    resources.add(own);
+    ZooKeeperJobWatcher watcher = ZooKeeperJobWatcher.builder().client(own).build();
+    resources.add(watcher);
+    Recorder<List<Job>> seen = new Recorder<>();
+    watcher.watch(seen);
+    watcher.start();
+    JobStore plain = JobStore.builder().client(client).build();
+    plain.start();
+
+    plain.set(
+        JobName.of("node"),
+        "global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: node\n"
+            + "    static_configs:\n      - targets: ['127.0.0.1:9100', '127.0.0.1:9101']\n");
+
+    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.latest().size() == 1);
+    Job job = seen.latest().get(0);
+    assertThat(job).isInstanceOf(ScrapeConfigJob.class);
+    assertThat(job.name()).isEqualTo(JobName.of("node"));
+    Recorder<List<Targeter>> targets = new Recorder<>();
+    try (Subscription s = job.watch(targets)) {
+      await().atMost(DEADLINE).until(() -> targets.last() != null);
+      assertThat(targets.latest())
+          .extracting(Targeter::key)
+          .containsExactly("node/127.0.0.1:9100", "node/127.0.0.1:9101");
+      assertThat(targets.latest()).allSatisfy(t -> assertThat(t.interval()).hasSeconds(15));
+    }
   }
 }

@@ -2,7 +2,7 @@ package io.github.vulcanscraper.examples.cli;
 
 import io.github.vulcanscraper.api.JobName;
 import io.github.vulcanscraper.zookeeper.InvalidJobException;
-import io.github.vulcanscraper.zookeeper.JobDocument;
+import io.github.vulcanscraper.zookeeper.JobParser;
 import io.github.vulcanscraper.zookeeper.JobStore;
 import io.github.vulcanscraper.zookeeper.JobStoreException;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ public final class JobSetCommand implements Callable<Integer> {
     }
     try {
       // Nothing touches the store unless the document is valid.
-      JobDocument.parse(name, yaml);
+      JobParser.standard().parse(name, yaml);
     } catch (InvalidJobException e) {
       return Cli.fail(spec, e.getMessage());
     }

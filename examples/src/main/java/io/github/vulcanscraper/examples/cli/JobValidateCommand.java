@@ -4,6 +4,7 @@ import io.github.vulcanscraper.api.JobName;
 import io.github.vulcanscraper.core.config.ScrapeConfig;
 import io.github.vulcanscraper.zookeeper.InvalidJobException;
 import io.github.vulcanscraper.zookeeper.JobDocument;
+import io.github.vulcanscraper.zookeeper.JobParser;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,8 @@ public final class JobValidateCommand implements Callable<Integer> {
     }
     try {
       ScrapeConfig job = name == null ? JobDocument.parse(yaml) : JobDocument.parse(name, yaml);
+      // The discovery sections too, as 'job set' and every scraper node check them.
+      JobParser.standard().parse(job.jobName(), yaml);
       spec.commandLine().getOut().println(file + ": OK job " + job.jobName());
       return 0;
     } catch (InvalidJobException e) {
