@@ -355,6 +355,8 @@ public final class JobStore implements Closeable {
     /**
      * Authenticates as this ZooKeeper digest identity and writes the jobs folder and jobs with all
      * rights for it and read rights for everyone. Only with {@link #connectString}.
+     * Folders created on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give
+     * the pool and the job store one identity, or create the folders beforehand.
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);

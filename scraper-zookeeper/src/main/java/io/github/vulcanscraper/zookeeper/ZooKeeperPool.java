@@ -339,6 +339,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
      * scrapers folder and this node's ephemeral node with all rights for it and read rights for
      * everyone. Only with {@link #connectString}; configure your own client's authorization and
      * {@code ACLProvider} yourself.
+     * Folders created on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give
+     * the pool and the job store one identity, or create the folders beforehand.
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);

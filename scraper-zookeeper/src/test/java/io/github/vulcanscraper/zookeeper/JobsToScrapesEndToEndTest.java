@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vulcanscraper.api.JobName;
+import io.github.vulcanscraper.api.Member;
 import io.github.vulcanscraper.api.Scrape;
 import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.api.Writer;
@@ -82,6 +83,7 @@ final class JobsToScrapesEndToEndTest {
   /** A scraper node: one session for its pool and its job watcher. */
   private final class Node {
     final ZooKeeperJobWatcher jobs;
+    final Recorder<Set<Member>> members = new Recorder<>();
     final Recorder<List<Targeter>> assignment = new Recorder<>();
     final Map<String, Long> written = new ConcurrentHashMap<>();
 
@@ -90,6 +92,7 @@ final class JobsToScrapesEndToEndTest {
       resources.add(client);
       ZooKeeperPool pool = ZooKeeperPool.builder().client(client).id(id).build();
       resources.add(pool);
+      pool.watch(members);
       jobs = ZooKeeperJobWatcher.builder().client(client).build();
       resources.add(jobs);
       // JobUnion, not core's JobTargets: see JobUnion for the deadlock it avoids.
@@ -143,11 +146,18 @@ final class JobsToScrapesEndToEndTest {
     return keys;
   }
 
-  /** True when the nodes own disjoint sets of targets whose union is {@code keys}. */
+  /**
+   * True when every node sees all the nodes as members and they own disjoint sets of targets whose
+   * union is {@code keys}.
+   */
   private static boolean split(List<Node> nodes, Set<String> keys) {
     Set<String> union = new HashSet<>();
     int total = 0;
     for (Node n : nodes) {
+      Set<Member> members = n.members.last();
+      if (members == null || members.size() != nodes.size()) {
+        return false;
+      }
       union.addAll(n.owned());
       total += n.owned().size();
     }
@@ -162,7 +172,7 @@ final class JobsToScrapesEndToEndTest {
 
     store.set(WEB, webJob(6));
 
-    await().atMost(DEADLINE).until(() -> split(nodes, keys(6)) && !a.owned().isEmpty() && !b.owned().isEmpty());
+    await().atMost(DEADLINE).until(() -> split(nodes, keys(6)));
     long mark = System.nanoTime();
     for (Node n : nodes) {
       await().atMost(DEADLINE).until(() -> n.writtenSince(mark).containsAll(n.owned()));

@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.github.vulcanscraper.core.http.Secret;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.KillSession;
 import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -286,6 +290,35 @@ final class ZooKeeperPoolTest {
       pool.close();
       assertThat(observer.checkExists().forPath("/custom/root/scraper/scrapers/own")).isNull();
     }
+  }
+
+  @Test
+  void aDigestIdentityOwnsTheScrapersFolderAndItsNode() throws Exception {
+    TestingServer server = server();
+    ZooKeeperPool pool =
+        ZooKeeperPool.builder()
+            .connectString(server.getConnectString())
+            .digest("scraper", Secret.of("s3cret"))
+            .id("secure")
+            .build();
+    resources.add(pool);
+    pool.start();
+    CuratorFramework observer = TestZooKeeper.client(server.getConnectString());
+    resources.add(observer);
+    await()
+        .atMost(DEADLINE)
+        .until(() -> observer.checkExists().forPath("/vulcan/scraper/scrapers/secure") != null);
+
+    for (String path : List.of("/vulcan/scraper/scrapers", "/vulcan/scraper/scrapers/secure")) {
+      List<ACL> acl = observer.getACL().forPath(path);
+      assertThat(acl)
+          .extracting(a -> a.getId().getScheme() + ":" + a.getPerms())
+          .containsExactlyInAnyOrder("digest:" + ZooDefs.Perms.ALL, "world:" + ZooDefs.Perms.READ);
+    }
+    // Peers read the pool without credentials; nobody else can register in it.
+    assertThat(observer.getChildren().forPath("/vulcan/scraper/scrapers")).containsExactly("secure");
+    assertThatThrownBy(() -> observer.create().forPath("/vulcan/scraper/scrapers/intruder"))
+        .isInstanceOf(KeeperException.NoAuthException.class);
   }
 
   @Test
