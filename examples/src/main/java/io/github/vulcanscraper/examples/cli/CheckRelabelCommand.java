@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code vulcan check relabel --rules FILE --labels JSON}: applies a YAML list of relabel rules to
- * one label set, as Prometheus would, and prints the result as one JSON object with sorted keys,
- * or {@code dropped}. Invalid rules give exit code 1 with the rule's path and line.
+ * one label set, as Prometheus would, and prints the result as one JSON object with sorted keys, or
+ * {@code dropped}. Invalid rules give exit code 1 with the rule's path and line.
  */
 @Command(
     name = "relabel",

@@ -41,8 +41,9 @@ final class CheckConfigCommandTest {
   @Test
   void printsTheErrorWithPathAndLineAndExitsOne() throws IOException {
     Path file =
-        write("scrape_configs:\n  - job_name: node\n    relabel_configs:\n      - regex: 'a('\n"
-            + "        target_label: x\n");
+        write(
+            "scrape_configs:\n  - job_name: node\n    relabel_configs:\n      - regex: 'a('\n"
+                + "        target_label: x\n");
 
     int code = run("check", "config", file.toString());
 

@@ -31,8 +31,8 @@ public final class ByteSizes {
   /**
    * Parses a size into bytes.
    *
-   * @throws IllegalArgumentException naming the text, e.g. {@code unknown unit "" in "100"}, or
-   *     for a negative size
+   * @throws IllegalArgumentException naming the text, e.g. {@code unknown unit "" in "100"}, or for
+   *     a negative size
    */
   public static long parse(String s) {
     if (s == null) {
@@ -74,8 +74,9 @@ public final class ByteSizes {
         throw invalid(s);
       }
       int unitStart = i;
-      while (i < rest.length() && rest.charAt(i) != '.' && !(rest.charAt(i) >= '0'
-          && rest.charAt(i) <= '9')) {
+      while (i < rest.length()
+          && rest.charAt(i) != '.'
+          && !(rest.charAt(i) >= '0' && rest.charAt(i) <= '9')) {
         i++;
       }
       String unit = rest.substring(unitStart, i);

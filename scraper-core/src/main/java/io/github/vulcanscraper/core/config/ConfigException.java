@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.core.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A configuration that Prometheus would reject, or that uses what this library does not support.
  * The message names where the problem is and what it is, e.g. {@code
@@ -29,14 +31,14 @@ public final class ConfigException extends RuntimeException {
   }
 
   /** A problem at a place in the document, caused by {@code cause}. */
-  public ConfigException(String path, int line, String reason, Throwable cause) {
+  public ConfigException(String path, int line, String reason, @Nullable Throwable cause) {
     super(format(path, line, reason), cause);
     this.path = path == null ? "" : path;
     this.line = Math.max(line, 0);
     this.reason = reason;
   }
 
-  private static String format(String path, int line, String reason) {
+  private static String format(@Nullable String path, int line, String reason) {
     StringBuilder sb = new StringBuilder();
     if (path != null && !path.isEmpty()) {
       sb.append(path);

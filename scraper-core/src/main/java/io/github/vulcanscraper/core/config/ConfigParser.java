@@ -12,32 +12,54 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a YAML tree into the model, with Prometheus' defaults and checks, field by field. */
 final class ConfigParser {
   /** Discovery mechanisms Prometheus has and this library does not. */
   private static final List<String> UNSUPPORTED_SD =
       List.of(
-          "aws_sd_configs", "azure_sd_configs", "digitalocean_sd_configs", "docker_sd_configs",
-          "dockerswarm_sd_configs", "ec2_sd_configs", "eureka_sd_configs", "gce_sd_configs",
-          "hetzner_sd_configs", "ionos_sd_configs", "kubernetes_sd_configs", "kuma_sd_configs",
-          "lightsail_sd_configs", "linode_sd_configs", "marathon_sd_configs", "nerve_sd_configs",
-          "nomad_sd_configs", "oci_sd_configs", "openstack_sd_configs", "outscale_sd_configs",
-          "ovhcloud_sd_configs", "puppetdb_sd_configs", "scaleway_sd_configs",
-          "serverset_sd_configs", "stackit_sd_configs", "triton_sd_configs", "uyuni_sd_configs",
+          "aws_sd_configs",
+          "azure_sd_configs",
+          "digitalocean_sd_configs",
+          "docker_sd_configs",
+          "dockerswarm_sd_configs",
+          "ec2_sd_configs",
+          "eureka_sd_configs",
+          "gce_sd_configs",
+          "hetzner_sd_configs",
+          "ionos_sd_configs",
+          "kubernetes_sd_configs",
+          "kuma_sd_configs",
+          "lightsail_sd_configs",
+          "linode_sd_configs",
+          "marathon_sd_configs",
+          "nerve_sd_configs",
+          "nomad_sd_configs",
+          "oci_sd_configs",
+          "openstack_sd_configs",
+          "outscale_sd_configs",
+          "ovhcloud_sd_configs",
+          "puppetdb_sd_configs",
+          "scaleway_sd_configs",
+          "serverset_sd_configs",
+          "stackit_sd_configs",
+          "triton_sd_configs",
+          "uyuni_sd_configs",
           "vultr_sd_configs");
 
-  private static final Set<String> ESCAPING = Set.of("allow-utf-8", "underscores", "dots",
-      "values");
+  private static final Set<String> ESCAPING =
+      Set.of("allow-utf-8", "underscores", "dots", "values");
   private static final Pattern RULE_PATH = Pattern.compile("[^*]*(\\*[^/]*)?");
 
   private final HttpClientParser http;
-  private final Path baseDir;
+  private final @Nullable Path baseDir;
 
-  ConfigParser(Path baseDir) {
+  ConfigParser(@Nullable Path baseDir) {
     this.baseDir = baseDir;
     this.http = new HttpClientParser(baseDir);
   }
@@ -45,8 +67,8 @@ final class ConfigParser {
   PrometheusConfig parse(YamlNode root) {
     Node.Fields f = new Node(root, "").fields("config");
     Node g = f.get("global");
-    GlobalSettings global = g == null ? new GlobalSettings(GlobalConfig.DEFAULT, "utf8", "")
-        : global(g);
+    GlobalSettings global =
+        g == null ? new GlobalSettings(GlobalConfig.DEFAULT, "utf8", "") : global(g);
     Node ruleFiles = f.get("rule_files");
     if (ruleFiles != null) {
       for (Node r : ruleFiles.list()) {
@@ -91,8 +113,12 @@ final class ConfigParser {
         ScrapeConfig sc = scrapeConfig(item, global);
         Integer first = jobLines.putIfAbsent(sc.jobName().value(), item.line());
         if (first != null) {
-          throw item.error("found multiple scrape configs with job name \"" + sc.jobName()
-              + "\" (first at line " + first + ")");
+          throw item.error(
+              "found multiple scrape configs with job name \""
+                  + sc.jobName()
+                  + "\" (first at line "
+                  + first
+                  + ")");
         }
         scrapeConfigs.add(sc);
       }
@@ -120,7 +146,7 @@ final class ConfigParser {
     set(f, "scrape_interval", Node::duration, b::scrapeInterval);
     set(f, "scrape_timeout", Node::duration, b::scrapeTimeout);
     set(f, "evaluation_interval", Node::duration, b::evaluationInterval);
-    set(f, "rule_query_offset", Node::duration, d -> { });
+    set(f, "rule_query_offset", Node::duration, d -> {});
     set(f, "scrape_protocols", Node::strings, b::scrapeProtocols);
     Node ext = f.get("external_labels");
     if (ext != null) {
@@ -133,28 +159,35 @@ final class ConfigParser {
     set(f, "label_name_length_limit", Node::limit, b::labelNameLengthLimit);
     set(f, "label_value_length_limit", Node::limit, b::labelValueLengthLimit);
     set(f, "keep_dropped_targets", Node::limit, b::keepDroppedTargets);
-    for (String flag : List.of("scrape_native_histograms", "convert_classic_histograms_to_nhcb",
-        "always_scrape_classic_histograms", "extra_scrape_metrics")) {
-      set(f, flag, Node::bool, v -> { });
+    for (String flag :
+        List.of(
+            "scrape_native_histograms",
+            "convert_classic_histograms_to_nhcb",
+            "always_scrape_classic_histograms",
+            "extra_scrape_metrics")) {
+      set(f, flag, Node::bool, v -> {});
     }
-    set(f, "query_log_file", Node::string, v -> { });
-    set(f, "scrape_failure_log_file", Node::string, v -> { });
+    set(f, "query_log_file", Node::string, v -> {});
+    set(f, "scrape_failure_log_file", Node::string, v -> {});
     String validation = value(f, "metric_name_validation_scheme");
     if (!validation.equals("legacy") && !validation.equals("utf8")) {
       validation = "utf8";
     }
     Node esc = f.get("metric_name_escaping_scheme");
     String escaping = esc == null ? "" : esc.string();
-    if (!escaping.isEmpty() && !ESCAPING.contains(escaping)) {
-      throw esc.error("unknown global name escaping method specified, must be one of"
-          + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \"" + escaping + "\"");
+    if (esc != null && !escaping.isEmpty() && !ESCAPING.contains(escaping)) {
+      throw esc.error(
+          "unknown global name escaping method specified, must be one of"
+              + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \""
+              + escaping
+              + "\"");
     }
     f.done();
     GlobalConfig config;
     try {
       config = b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
     return new GlobalSettings(config, validation, escaping);
   }
@@ -162,10 +195,10 @@ final class ConfigParser {
   private ScrapeConfig scrapeConfig(Node n, GlobalSettings global) {
     Node.Fields f = n.fields("scrape_config");
     Node nameNode = f.get("job_name");
-    String name = nameNode == null ? "" : nameNode.string();
-    if (name.isEmpty()) {
+    if (nameNode == null || nameNode.string().isEmpty()) {
       throw (nameNode == null ? n : nameNode).error("job_name is empty");
     }
+    String name = nameNode.string();
     ScrapeConfig.Builder b = nameNode.convert(x -> ScrapeConfig.builder(x));
     b.global(global.config);
     set(f, "honor_labels", Node::bool, b::honorLabels);
@@ -186,13 +219,17 @@ final class ConfigParser {
     set(f, "label_name_length_limit", Node::limit, b::labelNameLengthLimit);
     set(f, "label_value_length_limit", Node::limit, b::labelValueLengthLimit);
     set(f, "keep_dropped_targets", Node::limit, b::keepDroppedTargets);
-    set(f, "native_histogram_bucket_limit", Node::limit, v -> { });
-    set(f, "native_histogram_min_bucket_factor", Node::string, v -> { });
-    for (String flag : List.of("scrape_native_histograms", "always_scrape_classic_histograms",
-        "convert_classic_histograms_to_nhcb", "extra_scrape_metrics")) {
-      set(f, flag, Node::bool, v -> { });
+    set(f, "native_histogram_bucket_limit", Node::limit, v -> {});
+    set(f, "native_histogram_min_bucket_factor", Node::string, v -> {});
+    for (String flag :
+        List.of(
+            "scrape_native_histograms",
+            "always_scrape_classic_histograms",
+            "convert_classic_histograms_to_nhcb",
+            "extra_scrape_metrics")) {
+      set(f, flag, Node::bool, v -> {});
     }
-    set(f, "scrape_failure_log_file", Node::string, v -> { });
+    set(f, "scrape_failure_log_file", Node::string, v -> {});
     nameSchemes(f, global, name);
     b.httpClient(http.parse(f));
     b.relabelConfigs(relabelConfigs(f.get("relabel_configs"), "target"));
@@ -210,36 +247,48 @@ final class ConfigParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
   private void nameSchemes(Node.Fields f, GlobalSettings global, String job) {
     Node v = f.get("metric_name_validation_scheme");
     String validation = v == null ? "" : v.string();
-    if (!validation.isEmpty() && !validation.equals("legacy") && !validation.equals("utf8")) {
-      throw v.error("unknown scrape config name validation method specified, must be either '',"
-          + " 'legacy' or 'utf8', got " + validation);
+    if (v != null
+        && !validation.isEmpty()
+        && !validation.equals("legacy")
+        && !validation.equals("utf8")) {
+      throw v.error(
+          "unknown scrape config name validation method specified, must be either '',"
+              + " 'legacy' or 'utf8', got "
+              + validation);
     }
     Node e = f.get("metric_name_escaping_scheme");
     String escaping = e == null ? "" : e.string();
-    if (!escaping.isEmpty() && !ESCAPING.contains(escaping)) {
-      throw e.error("unknown scrape config name escaping method specified, must be one of"
-          + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \"" + escaping + "\"");
+    if (e != null && !escaping.isEmpty() && !ESCAPING.contains(escaping)) {
+      throw e.error(
+          "unknown scrape config name escaping method specified, must be one of"
+              + " 'allow-utf-8', 'underscores', 'dots', or 'values', got \""
+              + escaping
+              + "\"");
     }
     String effectiveValidation = validation.isEmpty() ? global.validation : validation;
     if (escaping.isEmpty()) {
       if (validation.isEmpty()) {
-        escaping = !global.escaping.isEmpty() ? global.escaping
-            : global.validation.equals("legacy") ? "underscores" : "allow-utf-8";
+        escaping =
+            !global.escaping.isEmpty()
+                ? global.escaping
+                : global.validation.equals("legacy") ? "underscores" : "allow-utf-8";
       } else {
         escaping = validation.equals("legacy") ? "underscores" : "allow-utf-8";
       }
     }
     if (escaping.equals("allow-utf-8") && !effectiveValidation.equals("utf8")) {
-      throw (e != null ? e : v != null ? v : f.node()).error(
-          "utf8 metric names requested but validation scheme is not set to UTF8 for job \""
-              + job + "\"");
+      throw (e != null ? e : v != null ? v : f.node())
+          .error(
+              "utf8 metric names requested but validation scheme is not set to UTF8 for job \""
+                  + job
+                  + "\"");
     }
   }
 
@@ -247,12 +296,12 @@ final class ConfigParser {
     Node.Fields f = n.fields("params");
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String key : f.keys()) {
-      out.put(key, f.get(key).strings());
+      out.put(key, f.present(key).strings());
     }
     return out;
   }
 
-  List<RelabelConfig> relabelConfigs(Node n, String kind) {
+  List<RelabelConfig> relabelConfigs(@Nullable Node n, String kind) {
     List<RelabelConfig> out = new ArrayList<>();
     if (n == null) {
       return out;
@@ -280,7 +329,7 @@ final class ConfigParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -327,7 +376,7 @@ final class ConfigParser {
     Node.Fields f = n.fields("labels");
     Labels.Builder b = Labels.builder();
     for (String key : f.keys()) {
-      Node v = f.get(key);
+      Node v = f.present(key);
       if (!isLabelName(key)) {
         throw v.error("\"" + key + "\" is not a valid label name");
       }
@@ -344,8 +393,11 @@ final class ConfigParser {
     Node.Fields f = n.fields("dns_sd_config");
     DnsSdConfig.Builder b = DnsSdConfig.builder();
     set(f, "names", Node::strings, b::names);
-    set(f, "type", Node::string, s -> b.type(s.isEmpty() ? DnsSdConfig.RecordType.SRV
-        : DnsSdConfig.RecordType.of(s)));
+    set(
+        f,
+        "type",
+        Node::string,
+        s -> b.type(s.isEmpty() ? DnsSdConfig.RecordType.SRV : DnsSdConfig.RecordType.of(s)));
     set(f, "port", x -> (int) x.unsigned(65535), b::port);
     set(f, "refresh_interval", Node::duration, b::refreshInterval);
     f.done();
@@ -377,13 +429,14 @@ final class ConfigParser {
     String p = password == null ? "" : password.string();
     if (!u.isEmpty() || !p.isEmpty()) {
       if (client.basicAuthUsername() != null) {
-        throw n.error("at most one of consul SD configuration username and password and basic"
-            + " auth can be configured");
+        throw n.error(
+            "at most one of consul SD configuration username and password and basic"
+                + " auth can be configured");
       }
-      Node at = user != null ? user : password;
+      Node at = user != null ? user : Objects.requireNonNull(password);
       HttpClientConfig base = client;
-      client = at.convert(x -> base.toBuilder().basicAuth(u,
-          p.isEmpty() ? null : Secret.of(p)).build());
+      client =
+          at.convert(x -> base.toBuilder().basicAuth(u, p.isEmpty() ? null : Secret.of(p)).build());
     }
     b.httpClient(client);
     f.done();
@@ -397,8 +450,10 @@ final class ConfigParser {
     f.done();
     List<String> list = new ArrayList<>();
     for (String file : files == null ? List.<String>of() : files.strings()) {
-      list.add(baseDir == null || Path.of(file.replace("*", "x")).isAbsolute() ? file
-          : baseDir.resolve(file).toString());
+      list.add(
+          baseDir == null || Path.of(file.replace("*", "x")).isAbsolute()
+              ? file
+              : baseDir.resolve(file).toString());
     }
     return build(n, () -> FileSdConfig.of(list, refresh == null ? null : refresh.duration()));
   }
@@ -419,8 +474,7 @@ final class ConfigParser {
     }
     URI u = url;
     Node at = urlNode != null ? urlNode : n;
-    return build(at, () -> HttpSdConfig.of(u, refresh == null ? null : refresh.duration(),
-        client));
+    return build(at, () -> HttpSdConfig.of(u, refresh == null ? null : refresh.duration(), client));
   }
 
   private static <T> T build(Node at, java.util.function.Supplier<T> s) {
@@ -429,7 +483,7 @@ final class ConfigParser {
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw at.error(e.getMessage(), e);
+      throw at.error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -440,10 +494,7 @@ final class ConfigParser {
 
   /** Reads {@code key} if present, converts it and hands it to {@code setter}; errors name it. */
   static <T> void set(
-      Node.Fields f,
-      String key,
-      Function<Node, T> convert,
-      java.util.function.Consumer<T> setter) {
+      Node.Fields f, String key, Function<Node, T> convert, java.util.function.Consumer<T> setter) {
     Node n = f.get(key);
     if (n == null) {
       return;

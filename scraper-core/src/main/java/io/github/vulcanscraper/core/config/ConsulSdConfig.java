@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code consul_sd_configs}: services from a Consul catalog, as Prometheus' Consul
@@ -23,12 +24,13 @@ import java.util.Objects;
 public final class ConsulSdConfig {
   /** The default server, {@code localhost:8500}. */
   public static final String DEFAULT_SERVER = "localhost:8500";
+
   /** The default refresh interval, 30 seconds. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
   private final String server;
   private final String pathPrefix;
-  private final Secret token;
+  private final @Nullable Secret token;
   private final String datacenter;
   private final String namespace;
   private final String partition;
@@ -78,7 +80,7 @@ public final class ConsulSdConfig {
   }
 
   /** {@code token}: the ACL token sent as {@code X-Consul-Token}, or {@code null}. */
-  public Secret token() {
+  public @Nullable Secret token() {
     return token;
   }
 
@@ -151,7 +153,7 @@ public final class ConsulSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof ConsulSdConfig)) {
       return false;
     }
@@ -176,24 +178,49 @@ public final class ConsulSdConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(server, pathPrefix, token, datacenter, namespace, partition, tagSeparator,
-        scheme, allowStale, refreshInterval, services, tags, nodeMeta, filter, healthFilter,
+    return Objects.hash(
+        server,
+        pathPrefix,
+        token,
+        datacenter,
+        namespace,
+        partition,
+        tagSeparator,
+        scheme,
+        allowStale,
+        refreshInterval,
+        services,
+        tags,
+        nodeMeta,
+        filter,
+        healthFilter,
         httpClient);
   }
 
   @Override
   public String toString() {
-    return "ConsulSdConfig{server=" + server
-        + ", scheme=" + scheme
-        + ", pathPrefix=" + pathPrefix
-        + ", token=" + token
-        + ", datacenter=" + datacenter
-        + ", services=" + services
-        + ", tags=" + tags
-        + ", nodeMeta=" + nodeMeta
-        + ", allowStale=" + allowStale
-        + ", refreshInterval=" + Durations.format(refreshInterval)
-        + ", httpClient=" + httpClient
+    return "ConsulSdConfig{server="
+        + server
+        + ", scheme="
+        + scheme
+        + ", pathPrefix="
+        + pathPrefix
+        + ", token="
+        + token
+        + ", datacenter="
+        + datacenter
+        + ", services="
+        + services
+        + ", tags="
+        + tags
+        + ", nodeMeta="
+        + nodeMeta
+        + ", allowStale="
+        + allowStale
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + ", httpClient="
+        + httpClient
         + "}";
   }
 
@@ -201,7 +228,7 @@ public final class ConsulSdConfig {
   public static final class Builder {
     private String server = DEFAULT_SERVER;
     private String pathPrefix = "";
-    private Secret token;
+    private @Nullable Secret token;
     private String datacenter = "";
     private String namespace = "";
     private String partition = "";
@@ -238,7 +265,7 @@ public final class ConsulSdConfig {
     }
 
     /** Sets {@code token}; {@code null} for none. */
-    public Builder token(Secret token) {
+    public Builder token(@Nullable Secret token) {
       this.token = token;
       return this;
     }

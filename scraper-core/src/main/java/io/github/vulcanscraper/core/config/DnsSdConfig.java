@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code dns_sd_configs}: names to resolve periodically, as Prometheus' DNS service
@@ -85,7 +86,7 @@ public final class DnsSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof DnsSdConfig)) {
       return false;
     }
@@ -103,8 +104,15 @@ public final class DnsSdConfig {
 
   @Override
   public String toString() {
-    return "DnsSdConfig{names=" + names + ", type=" + type + ", port=" + port
-        + ", refreshInterval=" + Durations.format(refreshInterval) + "}";
+    return "DnsSdConfig{names="
+        + names
+        + ", type="
+        + type
+        + ", port="
+        + port
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + "}";
   }
 
   /** Builds a {@link DnsSdConfig}. Not thread-safe. */
@@ -158,7 +166,8 @@ public final class DnsSdConfig {
      */
     public DnsSdConfig build() {
       if (names.isEmpty()) {
-        throw new IllegalArgumentException("DNS-SD config must contain at least one SRV record name");
+        throw new IllegalArgumentException(
+            "DNS-SD config must contain at least one SRV record name");
       }
       if (type != RecordType.SRV && port == 0) {
         throw new IllegalArgumentException(

@@ -11,8 +11,13 @@ import java.time.Duration;
 public final class Durations {
   private static final String[] UNITS = {"y", "w", "d", "h", "m", "s", "ms"};
   private static final long[] UNIT_MILLIS = {
-    365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600L * 1000, 60L * 1000,
-    1000L, 1L
+    365L * 24 * 3600 * 1000,
+    7L * 24 * 3600 * 1000,
+    24L * 3600 * 1000,
+    3600L * 1000,
+    60L * 1000,
+    1000L,
+    1L
   };
   private static final long MAX_NANOS = Long.MAX_VALUE;
 

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code file_sd_configs}: files holding target groups in JSON or YAML, re-read when
- * they change and every refresh interval, as Prometheus' file service discovery. A pattern may
- * hold a {@code *} glob in its last path segment only and must end in {@code .json}, {@code .yml}
- * or {@code .yaml}. Patterns loaded from a file are resolved against that file's directory.
- * Default refresh interval 5m. Immutable and thread-safe.
+ * they change and every refresh interval, as Prometheus' file service discovery. A pattern may hold
+ * a {@code *} glob in its last path segment only and must end in {@code .json}, {@code .yml} or
+ * {@code .yaml}. Patterns loaded from a file are resolved against that file's directory. Default
+ * refresh interval 5m. Immutable and thread-safe.
  */
 public final class FileSdConfig {
   /** The default refresh interval, five minutes. */
@@ -34,14 +35,15 @@ public final class FileSdConfig {
    * @param refreshInterval how often the files are re-read; zero or {@code null} for 5m
    * @throws IllegalArgumentException without files, or for a pattern that is not valid
    */
-  public static FileSdConfig of(List<String> files, Duration refreshInterval) {
+  public static FileSdConfig of(List<String> files, @Nullable Duration refreshInterval) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
           "file service discovery config must contain at least one path name");
     }
     for (String f : files) {
       if (!FILE_PATTERN.matcher(f).matches()) {
-        throw new IllegalArgumentException("path name \"" + f + "\" is not valid for file discovery");
+        throw new IllegalArgumentException(
+            "path name \"" + f + "\" is not valid for file discovery");
       }
     }
     return new FileSdConfig(
@@ -59,7 +61,7 @@ public final class FileSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FileSdConfig
         && ((FileSdConfig) o).files.equals(files)
         && ((FileSdConfig) o).refreshInterval.equals(refreshInterval);
@@ -72,7 +74,10 @@ public final class FileSdConfig {
 
   @Override
   public String toString() {
-    return "FileSdConfig{files=" + files + ", refreshInterval="
-        + Durations.format(refreshInterval) + "}";
+    return "FileSdConfig{files="
+        + files
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + "}";
   }
 }

@@ -4,12 +4,13 @@ import io.github.vulcanscraper.api.Labels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code global} section of a Prometheus configuration: the defaults every scrape config
- * inherits. Defaults as Prometheus: {@code scrape_interval} 1m, {@code scrape_timeout} 10s (at
- * most the interval), {@code evaluation_interval} 1m, no external labels, no limits (0), the
- * default scrape protocols.
+ * inherits. Defaults as Prometheus: {@code scrape_interval} 1m, {@code scrape_timeout} 10s (at most
+ * the interval), {@code evaluation_interval} 1m, no external labels, no limits (0), the default
+ * scrape protocols.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,8 +21,10 @@ import java.util.Objects;
 public final class GlobalConfig {
   /** The default scrape interval, one minute. */
   public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofMinutes(1);
+
   /** The default scrape timeout, ten seconds (capped by the interval). */
   public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Prometheus' defaults. */
   public static final GlobalConfig DEFAULT = builder().build();
 
@@ -119,7 +122,7 @@ public final class GlobalConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof GlobalConfig)) {
       return false;
     }
@@ -157,19 +160,25 @@ public final class GlobalConfig {
 
   @Override
   public String toString() {
-    return "GlobalConfig{scrapeInterval=" + Durations.format(scrapeInterval)
-        + ", scrapeTimeout=" + Durations.format(scrapeTimeout)
-        + ", externalLabels=" + externalLabels
-        + ", bodySizeLimit=" + bodySizeLimit
-        + ", sampleLimit=" + sampleLimit
-        + ", targetLimit=" + targetLimit
+    return "GlobalConfig{scrapeInterval="
+        + Durations.format(scrapeInterval)
+        + ", scrapeTimeout="
+        + Durations.format(scrapeTimeout)
+        + ", externalLabels="
+        + externalLabels
+        + ", bodySizeLimit="
+        + bodySizeLimit
+        + ", sampleLimit="
+        + sampleLimit
+        + ", targetLimit="
+        + targetLimit
         + "}";
   }
 
   /** Builds a {@link GlobalConfig}; setters validate at once. Not thread-safe. */
   public static final class Builder {
-    private Duration scrapeInterval;
-    private Duration scrapeTimeout;
+    private @Nullable Duration scrapeInterval;
+    private @Nullable Duration scrapeTimeout;
     private Duration evaluationInterval = Duration.ofMinutes(1);
     private Labels externalLabels = Labels.EMPTY;
     private long bodySizeLimit;
@@ -184,19 +193,19 @@ public final class GlobalConfig {
     private Builder() {}
 
     /** Sets {@code scrape_interval}; zero or {@code null} means the default, 1m. */
-    public Builder scrapeInterval(Duration interval) {
+    public Builder scrapeInterval(@Nullable Duration interval) {
       this.scrapeInterval = nonNegative("scrape_interval", interval);
       return this;
     }
 
     /** Sets {@code scrape_timeout}; zero or {@code null} means 10s or the interval if shorter. */
-    public Builder scrapeTimeout(Duration timeout) {
+    public Builder scrapeTimeout(@Nullable Duration timeout) {
       this.scrapeTimeout = nonNegative("scrape_timeout", timeout);
       return this;
     }
 
     /** Sets {@code evaluation_interval}; zero or {@code null} means the default, 1m. */
-    public Builder evaluationInterval(Duration interval) {
+    public Builder evaluationInterval(@Nullable Duration interval) {
       Duration d = nonNegative("evaluation_interval", interval);
       this.evaluationInterval = d == null ? Duration.ofMinutes(1) : d;
       return this;
@@ -264,7 +273,7 @@ public final class GlobalConfig {
       return this;
     }
 
-    private static Duration nonNegative(String what, Duration d) {
+    private static @Nullable Duration nonNegative(String what, @Nullable Duration d) {
       if (d != null && d.isNegative()) {
         throw new IllegalArgumentException(what + " must not be negative: " + d);
       }
@@ -289,7 +298,9 @@ public final class GlobalConfig {
       Duration timeout =
           scrapeTimeout != null
               ? scrapeTimeout
-              : (DEFAULT_SCRAPE_TIMEOUT.compareTo(interval) < 0 ? DEFAULT_SCRAPE_TIMEOUT : interval);
+              : (DEFAULT_SCRAPE_TIMEOUT.compareTo(interval) < 0
+                  ? DEFAULT_SCRAPE_TIMEOUT
+                  : interval);
       return new GlobalConfig(this, interval, timeout);
     }
   }

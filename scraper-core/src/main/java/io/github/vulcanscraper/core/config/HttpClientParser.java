@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Prometheus' HTTP client settings ({@code basic_auth}, {@code authorization}, {@code
@@ -54,9 +55,9 @@ final class HttpClientParser {
           "x-amz-security-token",
           "x-amz-content-sha256");
 
-  private final Path baseDir;
+  private final @Nullable Path baseDir;
 
-  HttpClientParser(Path baseDir) {
+  HttpClientParser(@Nullable Path baseDir) {
     this.baseDir = baseDir;
   }
 
@@ -119,11 +120,11 @@ final class HttpClientParser {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw where.error(e.getMessage(), e);
+      throw where.error(String.valueOf(e.getMessage()), e);
     }
   }
 
-  private boolean basicAuth(Node n, HttpClientConfig.Builder b) {
+  private boolean basicAuth(@Nullable Node n, HttpClientConfig.Builder b) {
     if (n == null || n.isNull()) {
       return false;
     }
@@ -136,8 +137,9 @@ final class HttpClientParser {
     String pwFile = passwordFile == null ? "" : passwordFile.string();
     f.done();
     if (!pw.isEmpty() && !pwFile.isEmpty()) {
-      throw n.error("at most one of basic_auth password, password_file & password_ref must be"
-          + " configured");
+      throw n.error(
+          "at most one of basic_auth password, password_file & password_ref must be"
+              + " configured");
     }
     Secret secret =
         !pwFile.isEmpty() ? Secret.fromFile(file(pwFile)) : pw.isEmpty() ? null : Secret.of(pw);
@@ -153,8 +155,8 @@ final class HttpClientParser {
     String file = string(f, "credentials_file");
     f.done();
     if (!credentials.isEmpty() && !file.isEmpty()) {
-      throw n.error("at most one of authorization credentials & credentials_file must be"
-          + " configured");
+      throw n.error(
+          "at most one of authorization credentials & credentials_file must be" + " configured");
     }
     Secret secret = !file.isEmpty() ? Secret.fromFile(file(file)) : Secret.of(credentials);
     n.check(() -> b.authorization(type, secret));
@@ -177,9 +179,7 @@ final class HttpClientParser {
       String v = min.string();
       if (!v.isEmpty() && !Set.of("TLS10", "TLS11", "TLS12").contains(v)) {
         throw min.error(
-            v.equals("TLS13")
-                ? "min_version TLS13 is not supported"
-                : "unknown TLS version: " + v);
+            v.equals("TLS13") ? "min_version TLS13 is not supported" : "unknown TLS version: " + v);
       }
     }
     Node max = f.get("max_version");
@@ -194,14 +194,16 @@ final class HttpClientParser {
         .caFile(caFile.isEmpty() ? null : file(caFile))
         .cert(cert.isEmpty() ? null : cert)
         .certFile(certFile.isEmpty() ? null : file(certFile))
-        .key(!keyFile.isEmpty() ? Secret.fromFile(file(keyFile))
-            : key.isEmpty() ? null : Secret.of(key))
+        .key(
+            !keyFile.isEmpty()
+                ? Secret.fromFile(file(keyFile))
+                : key.isEmpty() ? null : Secret.of(key))
         .serverName(serverName.isEmpty() ? null : serverName)
         .insecureSkipVerify(skip != null && skip.bool());
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage(), e);
+      throw n.error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -233,7 +235,7 @@ final class HttpClientParser {
   private void headers(Node n, HttpClientConfig.Builder b) {
     Node.Fields headers = n.fields("http_headers");
     for (String name : headers.keys()) {
-      Node h = headers.get(name);
+      Node h = headers.present(name);
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         throw h.error("setting header \"" + name + "\" is not allowed");
       }

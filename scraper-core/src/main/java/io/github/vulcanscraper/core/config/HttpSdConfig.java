@@ -4,6 +4,7 @@ import io.github.vulcanscraper.core.http.HttpClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code http_sd_configs}: a URL answering a JSON list of target groups, polled every
@@ -32,7 +33,8 @@ public final class HttpSdConfig {
    * @param httpClient how to talk to the endpoint
    * @throws IllegalArgumentException for a missing or unusable URL
    */
-  public static HttpSdConfig of(URI url, Duration refreshInterval, HttpClientConfig httpClient) {
+  public static HttpSdConfig of(
+      @Nullable URI url, @Nullable Duration refreshInterval, HttpClientConfig httpClient) {
     if (url == null || url.toString().isEmpty()) {
       throw new IllegalArgumentException("URL is missing");
     }
@@ -64,7 +66,7 @@ public final class HttpSdConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof HttpSdConfig)) {
       return false;
     }
@@ -81,7 +83,12 @@ public final class HttpSdConfig {
 
   @Override
   public String toString() {
-    return "HttpSdConfig{url=" + Redaction.url(url) + ", refreshInterval="
-        + Durations.format(refreshInterval) + ", httpClient=" + httpClient + "}";
+    return "HttpSdConfig{url="
+        + Redaction.url(url)
+        + ", refreshInterval="
+        + Durations.format(refreshInterval)
+        + ", httpClient="
+        + httpClient
+        + "}";
   }
 }

@@ -6,18 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A YAML node with its path in the document, and the conversions the model needs. Every
- * conversion failure becomes a {@link ConfigException} naming this node's path and line.
+ * A YAML node with its path in the document, and the conversions the model needs. Every conversion
+ * failure becomes a {@link ConfigException} naming this node's path and line.
  */
 final class Node {
-  private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "yes", "Yes", "YES",
-      "y", "Y", "on", "On", "ON");
-  private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "no", "No", "NO",
-      "n", "N", "off", "Off", "OFF");
+  private static final Set<String> TRUE =
+      Set.of("true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON");
+  private static final Set<String> FALSE =
+      Set.of("false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF");
 
   final YamlNode yaml;
   final String path;
@@ -135,7 +137,7 @@ final class Node {
     try {
       return f.apply(s);
     } catch (IllegalArgumentException e) {
-      throw error(e.getMessage(), e);
+      throw error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -146,7 +148,7 @@ final class Node {
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw error(e.getMessage(), e);
+      throw error(String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -178,7 +180,7 @@ final class Node {
     Map<String, String> out = new LinkedHashMap<>();
     Fields f = fields("");
     for (String key : f.keys()) {
-      out.put(key, f.get(key).string());
+      out.put(key, f.present(key).string());
     }
     return out;
   }
@@ -215,10 +217,15 @@ final class Node {
     }
 
     /** The field's value, or {@code null} when absent. Marks the field as known. */
-    Node get(String key) {
+    @Nullable Node get(String key) {
       used.add(key);
       YamlNode v = node.yaml.entries.get(key);
       return v == null ? null : new Node(v, childPath(key));
+    }
+
+    /** The value of a field known to exist, e.g. one of {@link #keys()}. */
+    Node present(String key) {
+      return Objects.requireNonNull(get(key), key);
     }
 
     private String childPath(String key) {

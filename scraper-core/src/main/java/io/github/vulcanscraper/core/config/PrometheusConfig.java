@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Prometheus configuration file as this library reads it: the {@code global} section and the
@@ -19,12 +20,12 @@ import java.util.Optional;
  * scrape_configs[2].relabel_configs[0].regex (line 14): ...}. Discovery mechanisms this library
  * does not have ({@code kubernetes_sd_configs}, {@code ec2_sd_configs}, ...) and HTTP settings it
  * cannot honour ({@code oauth2}, {@code proxy_from_environment}, {@code no_proxy}, TLS version
- * bounds above TLS 1.2, secret {@code *_ref}s) are rejected as "not supported". The other
- * top-level sections Prometheus has ({@code rule_files}, {@code alerting}, {@code remote_write},
- * {@code remote_read}, {@code storage}, {@code tracing}, {@code otlp}, {@code runtime}) are
- * accepted, checked for their shape and ignored; {@code scrape_config_files} is not supported.
- * YAML anchors and aliases are not supported; a document is at most {@link #MAX_DOCUMENT_CHARS}
- * characters. Label names follow Prometheus' legacy validation.
+ * bounds above TLS 1.2, secret {@code *_ref}s) are rejected as "not supported". The other top-level
+ * sections Prometheus has ({@code rule_files}, {@code alerting}, {@code remote_write}, {@code
+ * remote_read}, {@code storage}, {@code tracing}, {@code otlp}, {@code runtime}) are accepted,
+ * checked for their shape and ignored; {@code scrape_config_files} is not supported. YAML anchors
+ * and aliases are not supported; a document is at most {@link #MAX_DOCUMENT_CHARS} characters.
+ * Label names follow Prometheus' legacy validation.
  *
  * <p>Immutable and thread-safe.
  *
@@ -36,8 +37,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class PrometheusConfig {
-  /** The largest YAML document accepted, in characters (4 Mi). */
-  public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+  /** The largest YAML document accepted, in characters (3 Mi, the YAML parser's own limit). */
+  public static final int MAX_DOCUMENT_CHARS = 3 * 1024 * 1024;
 
   private final GlobalConfig global;
   private final List<ScrapeConfig> scrapeConfigs;
@@ -58,16 +59,20 @@ public final class PrometheusConfig {
   }
 
   /**
-   * Parses a configuration whose relative file names are relative to {@code baseDir}, as
-   * Prometheus resolves them against the configuration file's directory.
+   * Parses a configuration whose relative file names are relative to {@code baseDir}, as Prometheus
+   * resolves them against the configuration file's directory.
    *
    * @param baseDir the directory, or {@code null} for the working directory
    * @throws ConfigException when Prometheus would reject it or it uses what is not supported
    */
-  public static PrometheusConfig parse(String yaml, Path baseDir) {
+  public static PrometheusConfig parse(String yaml, @Nullable Path baseDir) {
     if (yaml.length() > MAX_DOCUMENT_CHARS) {
       throw new ConfigException(
-          "", 0, "YAML document too large: " + yaml.length() + " characters, at most "
+          "",
+          0,
+          "YAML document too large: "
+              + yaml.length()
+              + " characters, at most "
               + MAX_DOCUMENT_CHARS);
     }
     return new ConfigParser(baseDir).parse(YamlNode.parse(yaml));
@@ -97,8 +102,7 @@ public final class PrometheusConfig {
    */
   public static List<RelabelConfig> parseRelabelConfigs(String yaml) {
     if (yaml.length() > MAX_DOCUMENT_CHARS) {
-      throw new ConfigException("", 0, "YAML document too large: " + yaml.length()
-          + " characters");
+      throw new ConfigException("", 0, "YAML document too large: " + yaml.length() + " characters");
     }
     YamlNode root = YamlNode.parse(yaml);
     List<RelabelConfig> out = new ArrayList<>();
@@ -131,12 +135,12 @@ public final class PrometheusConfig {
     return Optional.empty();
   }
 
-  /**
-   * A one-line summary without secrets: {@code 3 scrape configs (node, mysql, web)}.
-   */
+  /** A one-line summary without secrets: {@code 3 scrape configs (node, mysql, web)}. */
   public String summary() {
-    StringBuilder sb = new StringBuilder().append(scrapeConfigs.size())
-        .append(scrapeConfigs.size() == 1 ? " scrape config" : " scrape configs");
+    StringBuilder sb =
+        new StringBuilder()
+            .append(scrapeConfigs.size())
+            .append(scrapeConfigs.size() == 1 ? " scrape config" : " scrape configs");
     if (!scrapeConfigs.isEmpty()) {
       sb.append(" (");
       for (int i = 0; i < scrapeConfigs.size(); i++) {
@@ -148,7 +152,7 @@ public final class PrometheusConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PrometheusConfig
         && ((PrometheusConfig) o).global.equals(global)
         && ((PrometheusConfig) o).scrapeConfigs.equals(scrapeConfigs);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One job: an entry of Prometheus' {@code scrape_configs}, with the global defaults applied.
@@ -50,7 +51,7 @@ public final class ScrapeConfig {
   private final int labelValueLengthLimit;
   private final int keepDroppedTargets;
   private final List<String> scrapeProtocols;
-  private final String fallbackScrapeProtocol;
+  private final @Nullable String fallbackScrapeProtocol;
   private final HttpClientConfig httpClient;
   private final List<RelabelConfig> relabelConfigs;
   private final List<RelabelConfig> metricRelabelConfigs;
@@ -207,7 +208,7 @@ public final class ScrapeConfig {
   }
 
   /** {@code fallback_scrape_protocol}: used when the content type is unknown, or {@code null}. */
-  public String fallbackScrapeProtocol() {
+  public @Nullable String fallbackScrapeProtocol() {
     return fallbackScrapeProtocol;
   }
 
@@ -277,12 +278,15 @@ public final class ScrapeConfig {
 
   /** How many service discovery entries of every kind the job has. */
   int discoveryCount() {
-    return staticConfigs.size() + dnsSdConfigs.size() + consulSdConfigs.size()
-        + fileSdConfigs.size() + httpSdConfigs.size();
+    return staticConfigs.size()
+        + dnsSdConfigs.size()
+        + consulSdConfigs.size()
+        + fileSdConfigs.size()
+        + httpSdConfigs.size();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof ScrapeConfig)) {
       return false;
     }
@@ -318,31 +322,69 @@ public final class ScrapeConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(jobName, scrapeInterval, scrapeTimeout, metricsPath, scheme, params,
-        honorLabels, honorTimestamps, trackTimestampsStaleness, enableCompression, bodySizeLimit,
-        sampleLimit, targetLimit, labelLimit, labelNameLengthLimit, labelValueLengthLimit,
-        keepDroppedTargets, scrapeProtocols, fallbackScrapeProtocol, httpClient, relabelConfigs,
-        metricRelabelConfigs, staticConfigs, dnsSdConfigs, consulSdConfigs, fileSdConfigs,
+    return Objects.hash(
+        jobName,
+        scrapeInterval,
+        scrapeTimeout,
+        metricsPath,
+        scheme,
+        params,
+        honorLabels,
+        honorTimestamps,
+        trackTimestampsStaleness,
+        enableCompression,
+        bodySizeLimit,
+        sampleLimit,
+        targetLimit,
+        labelLimit,
+        labelNameLengthLimit,
+        labelValueLengthLimit,
+        keepDroppedTargets,
+        scrapeProtocols,
+        fallbackScrapeProtocol,
+        httpClient,
+        relabelConfigs,
+        metricRelabelConfigs,
+        staticConfigs,
+        dnsSdConfigs,
+        consulSdConfigs,
+        fileSdConfigs,
         httpSdConfigs);
   }
 
   /** A one-line summary without secrets. */
   @Override
   public String toString() {
-    return "ScrapeConfig{job=" + jobName
-        + ", interval=" + Durations.format(scrapeInterval)
-        + ", timeout=" + Durations.format(scrapeTimeout)
-        + ", url=" + scheme + "://<target>" + metricsPath
-        + ", honorLabels=" + honorLabels
-        + ", sampleLimit=" + sampleLimit
-        + ", relabelConfigs=" + relabelConfigs.size()
-        + ", metricRelabelConfigs=" + metricRelabelConfigs.size()
-        + ", static=" + staticConfigs.size()
-        + ", dns=" + dnsSdConfigs.size()
-        + ", consul=" + consulSdConfigs.size()
-        + ", file=" + fileSdConfigs.size()
-        + ", http=" + httpSdConfigs.size()
-        + ", httpClient=" + httpClient
+    return "ScrapeConfig{job="
+        + jobName
+        + ", interval="
+        + Durations.format(scrapeInterval)
+        + ", timeout="
+        + Durations.format(scrapeTimeout)
+        + ", url="
+        + scheme
+        + "://<target>"
+        + metricsPath
+        + ", honorLabels="
+        + honorLabels
+        + ", sampleLimit="
+        + sampleLimit
+        + ", relabelConfigs="
+        + relabelConfigs.size()
+        + ", metricRelabelConfigs="
+        + metricRelabelConfigs.size()
+        + ", static="
+        + staticConfigs.size()
+        + ", dns="
+        + dnsSdConfigs.size()
+        + ", consul="
+        + consulSdConfigs.size()
+        + ", file="
+        + fileSdConfigs.size()
+        + ", http="
+        + httpSdConfigs.size()
+        + ", httpClient="
+        + httpClient
         + "}";
   }
 
@@ -353,7 +395,7 @@ public final class ScrapeConfig {
     return value;
   }
 
-  static Duration refresh(Duration d, Duration dflt) {
+  static Duration refresh(@Nullable Duration d, Duration dflt) {
     if (d == null || d.isZero()) {
       return dflt;
     }
@@ -367,8 +409,8 @@ public final class ScrapeConfig {
   public static final class Builder {
     private final JobName jobName;
     private GlobalConfig global = GlobalConfig.DEFAULT;
-    private Duration scrapeInterval;
-    private Duration scrapeTimeout;
+    private @Nullable Duration scrapeInterval;
+    private @Nullable Duration scrapeTimeout;
     private String metricsPath = "/metrics";
     private String scheme = "http";
     private final Map<String, List<String>> params = new LinkedHashMap<>();
@@ -384,7 +426,7 @@ public final class ScrapeConfig {
     private int labelValueLengthLimit;
     private int keepDroppedTargets;
     private List<String> scrapeProtocols = List.of();
-    private String fallbackScrapeProtocol;
+    private @Nullable String fallbackScrapeProtocol;
     private HttpClientConfig httpClient = HttpClientConfig.DEFAULT;
     private List<RelabelConfig> relabelConfigs = List.of();
     private List<RelabelConfig> metricRelabelConfigs = List.of();
@@ -405,13 +447,15 @@ public final class ScrapeConfig {
     }
 
     /** Sets {@code scrape_interval}; zero or {@code null} for the global one. */
-    public Builder scrapeInterval(Duration interval) {
+    public Builder scrapeInterval(@Nullable Duration interval) {
       this.scrapeInterval = positiveOrUnset("scrape_interval", interval);
       return this;
     }
 
-    /** Sets {@code scrape_timeout}; zero or {@code null} for the global one capped by the interval. */
-    public Builder scrapeTimeout(Duration timeout) {
+    /**
+     * Sets {@code scrape_timeout}; zero or {@code null} for the global one capped by the interval.
+     */
+    public Builder scrapeTimeout(@Nullable Duration timeout) {
       this.scrapeTimeout = positiveOrUnset("scrape_timeout", timeout);
       return this;
     }
@@ -530,7 +574,7 @@ public final class ScrapeConfig {
      *
      * @throws IllegalArgumentException for an unknown protocol
      */
-    public Builder fallbackScrapeProtocol(String protocol) {
+    public Builder fallbackScrapeProtocol(@Nullable String protocol) {
       this.fallbackScrapeProtocol =
           protocol == null || protocol.isEmpty() ? null : ScrapeProtocols.validateOne(protocol);
       return this;
@@ -584,7 +628,7 @@ public final class ScrapeConfig {
       return this;
     }
 
-    private static Duration positiveOrUnset(String what, Duration d) {
+    private static @Nullable Duration positiveOrUnset(String what, @Nullable Duration d) {
       if (d != null && d.isNegative()) {
         throw new IllegalArgumentException(what + " must not be negative: " + d);
       }

@@ -18,7 +18,9 @@ final class ScrapeProtocols {
   /** Prometheus' default preference order. */
   static final List<String> DEFAULT =
       List.of(
-          "OpenMetricsText1.0.0", "OpenMetricsText0.0.1", "PrometheusText1.0.0",
+          "OpenMetricsText1.0.0",
+          "OpenMetricsText0.0.1",
+          "PrometheusText1.0.0",
           "PrometheusText0.0.4");
 
   private ScrapeProtocols() {}

@@ -5,11 +5,12 @@ import io.github.vulcanscraper.api.Labels;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One target after target relabeling, as Prometheus builds it from a scrape config and a
- * discovered label set (see {@link TargetLabels}): the URL to scrape, the schedule and the labels
- * every sample of the target gets.
+ * One target after target relabeling, as Prometheus builds it from a scrape config and a discovered
+ * label set (see {@link TargetLabels}): the URL to scrape, the schedule and the labels every sample
+ * of the target gets.
  *
  * <p>Immutable and thread-safe.
  */
@@ -20,6 +21,7 @@ public final class ScrapeTarget {
   private final URI url;
   private final Duration interval;
   private final Duration timeout;
+  private final String instance;
 
   ScrapeTarget(
       JobName job,
@@ -27,8 +29,10 @@ public final class ScrapeTarget {
       Labels discoveredLabels,
       URI url,
       Duration interval,
-      Duration timeout) {
+      Duration timeout,
+      String instance) {
     this.job = job;
+    this.instance = instance;
     this.labels = labels;
     this.discoveredLabels = discoveredLabels;
     this.url = url;
@@ -56,7 +60,7 @@ public final class ScrapeTarget {
 
   /** The {@code instance} label: the target's identity within its job. */
   public String instance() {
-    return labels.get("instance");
+    return instance;
   }
 
   /** The URL to scrape: {@code <__scheme__>://<__address__><__metrics_path__>?<params>}. */
@@ -75,7 +79,7 @@ public final class ScrapeTarget {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof ScrapeTarget)) {
       return false;
     }
@@ -95,10 +99,14 @@ public final class ScrapeTarget {
 
   @Override
   public String toString() {
-    return "ScrapeTarget{url=" + Redaction.url(url)
-        + ", labels=" + labels
-        + ", interval=" + Durations.format(interval)
-        + ", timeout=" + Durations.format(timeout)
+    return "ScrapeTarget{url="
+        + Redaction.url(url)
+        + ", labels="
+        + labels
+        + ", interval="
+        + Durations.format(interval)
+        + ", timeout="
+        + Durations.format(timeout)
         + "}";
   }
 }

@@ -5,10 +5,11 @@ import io.github.vulcanscraper.core.discovery.TargetGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of {@code static_configs}: fixed targets ({@code host:port}) and labels common to
- * them. Immutable and thread-safe.
+ * One entry of {@code static_configs}: fixed targets ({@code host:port}) and labels common to them.
+ * Immutable and thread-safe.
  */
 public final class StaticConfig {
   private final List<String> targets;
@@ -56,7 +57,7 @@ public final class StaticConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof StaticConfig
         && ((StaticConfig) o).targets.equals(targets)
         && ((StaticConfig) o).labels.equals(labels);

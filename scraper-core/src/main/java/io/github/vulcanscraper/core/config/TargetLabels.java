@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds targets from discovered label sets as Prometheus 3 does ({@code PopulateLabels}).
@@ -22,16 +24,15 @@ import java.util.function.BiConsumer;
  *       __param_<name>} with the first value of each of the job's {@code params}. These are the
  *       discovered labels.
  *   <li>{@code relabel_configs}; a drop ends here.
- *   <li>Checks: {@code __address__} present and without {@code /} (no default port is added, as
- *       in Prometheus 3); {@code __scrape_interval__} and {@code __scrape_timeout__} valid,
- *       non-zero durations with the timeout at most the interval; {@code __scheme__} http or
- *       https.
+ *   <li>Checks: {@code __address__} present and without {@code /} (no default port is added, as in
+ *       Prometheus 3); {@code __scrape_interval__} and {@code __scrape_timeout__} valid, non-zero
+ *       durations with the timeout at most the interval; {@code __scheme__} http or https.
  *   <li>{@code __meta_*} labels removed; {@code instance} defaults to {@code __address__}; the
  *       target's labels are the ones not starting with {@code __}.
  * </ol>
  *
- * <p>The URL is {@code <__scheme__>://<__address__><__metrics_path__>} with the job's params,
- * each overridden by a {@code __param_<name>} label, encoded as Go's {@code url.Values} (sorted by
+ * <p>The URL is {@code <__scheme__>://<__address__><__metrics_path__>} with the job's params, each
+ * overridden by a {@code __param_<name>} label, encoded as Go's {@code url.Values} (sorted by
  * name). Thread-safe (stateless).
  *
  * <pre>{@code
@@ -50,11 +51,11 @@ public final class TargetLabels {
    * @param target the target's own labels (at least {@code __address__}, usually)
    * @param group the labels of its target group; the target's own win
    * @return the target, or {@code null} when relabeling dropped it
-   * @throws IllegalArgumentException when the target is not valid after relabeling, e.g. {@code
-   *     no address}, {@code "http://x" is not a valid hostname}, {@code scrape timeout cannot be
+   * @throws IllegalArgumentException when the target is not valid after relabeling, e.g. {@code no
+   *     address}, {@code "http://x" is not a valid hostname}, {@code scrape timeout cannot be
    *     greater than scrape interval ("20s" > "10s")}
    */
-  public static ScrapeTarget populate(ScrapeConfig config, Labels target, Labels group) {
+  public static @Nullable ScrapeTarget populate(ScrapeConfig config, Labels target, Labels group) {
     Labels discovered = discoveredLabels(config, target, group);
     Labels relabeled = config.relabeler().process(discovered);
     if (relabeled == null) {
@@ -72,11 +73,13 @@ public final class TargetLabels {
     if (timeout.compareTo(interval) > 0) {
       throw new IllegalArgumentException(
           "scrape timeout cannot be greater than scrape interval (\""
-              + relabeled.get("__scrape_timeout__") + "\" > \""
-              + relabeled.get("__scrape_interval__") + "\")");
+              + relabeled.get("__scrape_timeout__")
+              + "\" > \""
+              + relabeled.get("__scrape_interval__")
+              + "\")");
     }
     String scheme = relabeled.get("__scheme__");
-    if (!"http".equals(scheme) && !"https".equals(scheme)) {
+    if (scheme == null || (!scheme.equals("http") && !scheme.equals("https"))) {
       throw new IllegalArgumentException("invalid scheme: \"" + scheme + "\"");
     }
     String instance = relabeled.get("instance");
@@ -92,12 +95,18 @@ public final class TargetLabels {
     }
     URI url = url(config, relabeled, scheme, address);
     return new ScrapeTarget(
-        config.jobName(), pub.build(), discovered, url, interval, timeout);
+        config.jobName(),
+        pub.build(),
+        discovered,
+        url,
+        interval,
+        timeout,
+        instance == null ? address : instance);
   }
 
   /**
-   * Builds the targets of a group; a target that is not valid is handed to {@code onInvalid}
-   * (with its labels and the reason) and left out, the others are unaffected.
+   * Builds the targets of a group; a target that is not valid is handed to {@code onInvalid} (with
+   * its labels and the reason) and left out, the others are unaffected.
    */
   public static List<ScrapeTarget> fromGroup(
       ScrapeConfig config,
@@ -195,7 +204,7 @@ public final class TargetLabels {
   }
 
   /** Go's {@code url.Values.Encode}: sorted by key, {@code QueryEscape}d. */
-  static String encode(TreeMap<String, List<String>> params) {
+  static String encode(SortedMap<String, List<String>> params) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String key = queryEscape(e.getKey());
@@ -213,13 +222,19 @@ public final class TargetLabels {
     StringBuilder sb = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         sb.append((char) c);
       } else if (c == ' ') {
         sb.append('+');
       } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }

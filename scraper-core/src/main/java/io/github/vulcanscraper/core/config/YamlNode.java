@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A YAML document as a tree that remembers the line of every node and every key, read with
@@ -26,11 +29,15 @@ final class YamlNode {
   }
 
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  private static final Pattern MARK =
+      Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
 
   final Kind kind;
   final int line;
-  /** The scalar's text; {@code null} unless {@link Kind#SCALAR}. */
+
+  /** The scalar's text; empty unless {@link Kind#SCALAR}. */
   final String text;
+
   /** True when the scalar was typed by YAML as a string (quoted, or plain non-number text). */
   final boolean stringTyped;
 
@@ -56,7 +63,7 @@ final class YamlNode {
   }
 
   static YamlNode nullNode(int line) {
-    return new YamlNode(Kind.NULL, line, null, false, Map.of(), Map.of(), List.of());
+    return new YamlNode(Kind.NULL, line, "", false, Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -77,10 +84,32 @@ final class YamlNode {
       return root;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException("", line, "invalid YAML: " + e.getOriginalMessage());
+      throw syntaxError(e.getOriginalMessage(), line);
     } catch (IOException e) {
       throw new ConfigException("", 0, "invalid YAML: " + e.getMessage());
     }
+  }
+
+  /**
+   * The parser's message on one line, without the excerpts of the document it quotes (they could
+   * hold a secret), with the line of the problem.
+   */
+  static ConfigException syntaxError(@Nullable String message, int fallbackLine) {
+    StringBuilder reason = new StringBuilder("invalid YAML: ");
+    int line = fallbackLine;
+    boolean first = true;
+    for (String part : String.valueOf(message).lines().toList()) {
+      Matcher m = MARK.matcher(part);
+      if (m.matches()) {
+        line = Integer.parseInt(m.group(1));
+        reason.append(" (line ").append(m.group(1)).append(", column ").append(m.group(2));
+        reason.append(')');
+      } else if (!part.isBlank() && !part.startsWith(" ")) {
+        reason.append(first ? "" : "; ").append(part.trim());
+        first = false;
+      }
+    }
+    return new ConfigException("", line, reason.toString());
   }
 
   private static int line(JsonParser p) {
@@ -101,7 +130,7 @@ final class YamlNode {
           items.add(read(p, n, path + "[" + items.size() + "]"));
         }
         return new YamlNode(
-            Kind.LIST, line, null, false, Map.of(), Map.of(), Collections.unmodifiableList(items));
+            Kind.LIST, line, "", false, Map.of(), Map.of(), Collections.unmodifiableList(items));
       case VALUE_NULL:
         return nullNode(line);
       case VALUE_STRING:
@@ -120,9 +149,7 @@ final class YamlNode {
       String child = path.isEmpty() ? key : path + "." + key;
       if (entries.containsKey(key)) {
         throw new ConfigException(
-            child,
-            keyLine,
-            "key \"" + key + "\" is already set (line " + keyLines.get(key) + ")");
+            child, keyLine, "key \"" + key + "\" is already set (line " + keyLines.get(key) + ")");
       }
       YamlNode value = read(p, p.nextToken(), child);
       entries.put(key, value);
@@ -131,7 +158,7 @@ final class YamlNode {
     return new YamlNode(
         Kind.MAP,
         line,
-        null,
+        "",
         false,
         Collections.unmodifiableMap(entries),
         Collections.unmodifiableMap(keyLines),

@@ -6,13 +6,19 @@ import java.util.Arrays;
 /**
  * A mutable label set for one run of the rules, as Prometheus' {@code labels.Builder}: an absent
  * label reads as {@code ""} and setting {@code ""} removes the label. It reads the original labels
- * until the first write, then copies them into parallel arrays (unsorted while rules run), so
- * rules that only filter allocate nothing. An unchanged set is returned as is.
+ * until the first write, then copies them into parallel arrays (unsorted while rules run), so rules
+ * that only filter allocate nothing. An unchanged set is returned as is.
  */
 final class LabelScratch {
   private final Labels original;
-  private String[] names;
-  private String[] values;
+  private static final String[] NONE = new String[0];
+
+  private String[] names = NONE;
+  private String[] values = NONE;
+
+  /** False while the rules only read {@link #original}. */
+  private boolean copied;
+
   private int size;
   private boolean changed;
 
@@ -21,6 +27,7 @@ final class LabelScratch {
   }
 
   private void copy() {
+    copied = true;
     int n = original.size();
     names = new String[n + 4];
     values = new String[n + 4];
@@ -33,7 +40,7 @@ final class LabelScratch {
 
   /** The value of {@code name}, or {@code ""} when absent. */
   String get(String name) {
-    if (names == null) {
+    if (!copied) {
       String v = original.get(name);
       return v == null ? "" : v;
     }
@@ -43,7 +50,7 @@ final class LabelScratch {
 
   /** Sets {@code name}; an empty value removes it. {@code name} must be a valid label name. */
   void set(String name, String value) {
-    if (names == null) {
+    if (!copied) {
       String current = original.get(name);
       if (current == null ? value.isEmpty() : current.equals(value)) {
         return;
@@ -81,7 +88,7 @@ final class LabelScratch {
 
   /** A snapshot of the current names. */
   String[] names() {
-    if (names == null) {
+    if (!copied) {
       String[] out = new String[original.size()];
       for (int i = 0; i < out.length; i++) {
         out[i] = original.name(i);
@@ -93,7 +100,7 @@ final class LabelScratch {
 
   /** A snapshot of the current values, in the order of {@link #names()}. */
   String[] values() {
-    if (names == null) {
+    if (!copied) {
       String[] out = new String[original.size()];
       for (int i = 0; i < out.length; i++) {
         out[i] = original.value(i);

@@ -2,10 +2,12 @@ package io.github.vulcanscraper.core.relabel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relabel regex: Go RE2 syntax, fully anchored and dot-matches-newline, as Prometheus compiles
@@ -31,16 +33,22 @@ final class Re2Regex {
 
   private final String source;
   private final Kind kind;
-  private final Pattern pattern;
+  private final @Nullable Pattern pattern;
   private final Map<String, Integer> groupNames;
   private final int groupCount;
+
   /** The prefix of {@link Kind#PREFIX}. */
-  private final String prefix;
+  private final @Nullable String prefix;
+
   /** The alternatives of {@link Kind#LITERAL_SET}. */
-  private final Set<String> literals;
+  private final @Nullable Set<String> literals;
 
   private Re2Regex(
-      String source, Kind kind, Pattern pattern, Map<String, Integer> names, int groupCount) {
+      String source,
+      Kind kind,
+      @Nullable Pattern pattern,
+      Map<String, Integer> names,
+      int groupCount) {
     this.source = source;
     this.kind = kind;
     this.pattern = pattern;
@@ -72,8 +80,7 @@ final class Re2Regex {
     Re2Translator t = Re2Translator.translate(source);
     try {
       Pattern p =
-          Pattern.compile(
-              "(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+          Pattern.compile("(?s:" + t.javaSource() + ")", Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
       return new Re2Regex(source, Kind.GENERAL, p, Map.copyOf(t.groupNames()), t.groupCount());
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
@@ -108,19 +115,19 @@ final class Re2Regex {
       case LITERAL:
         return source.equals(s);
       case PREFIX:
-        return s.startsWith(prefix);
+        return s.startsWith(Objects.requireNonNull(prefix));
       case LITERAL_SET:
-        return literals.contains(s);
+        return Objects.requireNonNull(literals).contains(s);
       default:
-        return pattern.matcher(s).matches();
+        return Objects.requireNonNull(pattern).matcher(s).matches();
     }
   }
 
   /**
-   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1
-   * for a group that did not take part) or {@code null} when it does not match.
+   * Matches the whole of {@code s}; returns the group spans (start, end for group 0, 1, ...; -1 for
+   * a group that did not take part) or {@code null} when it does not match.
    */
-  int[] match(String s) {
+  int @Nullable [] match(String s) {
     switch (kind) {
       case ANY:
         return new int[] {0, s.length(), 0, s.length()};
@@ -129,7 +136,7 @@ final class Re2Regex {
       case LITERAL_SET:
         return matches(s) ? new int[] {0, s.length()} : null;
       default:
-        Matcher m = pattern.matcher(s);
+        Matcher m = Objects.requireNonNull(pattern).matcher(s);
         if (!m.matches()) {
           return null;
         }
@@ -145,9 +152,9 @@ final class Re2Regex {
   /**
    * Expands {@code template} as Go's {@code regexp.Expand}: {@code $1}, {@code ${1}}, {@code
    * $name}, {@code ${name}} are replaced by that group of {@code input} (empty when it does not
-   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so
-   * {@code $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference
-   * stays as written.
+   * exist or did not match); a name is the longest run of letters, digits and {@code _}, so {@code
+   * $1x} means the group named {@code 1x}; {@code $$} is a {@code $}; a malformed reference stays
+   * as written.
    */
   String expand(String template, String input, int[] spans) {
     int dollar = template.indexOf('$');
@@ -173,7 +180,8 @@ final class Re2Regex {
           }
           end += Character.charCount(cp);
         }
-        boolean ok = end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
+        boolean ok =
+            end > start && (!brace || (end < template.length() && template.charAt(end) == '}'));
         if (!ok) {
           out.append('$');
         } else {
@@ -215,7 +223,7 @@ final class Re2Regex {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Re2Regex && ((Re2Regex) o).source.equals(source);
   }
 

@@ -12,14 +12,14 @@ import java.util.Map;
  * (Java allows no {@code _} in group names; the names are kept in {@link #groupNames()} for
  * expansion); POSIX classes {@code [[:alpha:]]}; {@code \s} and {@code \S} (RE2's set has no
  * vertical tab); {@code \v} (a vertical tab in RE2, a class in Java); a {@code [} or {@code &}
- * inside a class (nesting and intersection in Java, literals in RE2); a <code>{</code> that starts no
- * repetition (a literal in RE2, an error in Java); {@code $} outside multi-line mode (end of text in
- * RE2; Java would also match before a final newline).
+ * inside a class (nesting and intersection in Java, literals in RE2); a <code>{</code> that starts
+ * no repetition (a literal in RE2, an error in Java); {@code $} outside multi-line mode (end of
+ * text in RE2; Java would also match before a final newline).
  *
  * <p>Rejected, as RE2 rejects them: look-around, atomic groups, back references, possessive and
  * nested quantifiers, repetition counts above 1000, flags other than {@code i m s}, and escapes RE2
- * does not know ({@code \h \R \X \G \Z \e \c \k ...}). Also rejected although RE2 accepts them:
- * the {@code U} (ungreedy) flag and octal escapes ({@code \012}); both are rare in relabel rules.
+ * does not know ({@code \h \R \X \G \Z \e \c \k ...}). Also rejected although RE2 accepts them: the
+ * {@code U} (ungreedy) flag and octal escapes ({@code \012}); both are rare in relabel rules.
  *
  * <p>Known small differences that remain: {@code \b} and case folding follow Java's Unicode tables.
  */
@@ -49,8 +49,10 @@ final class Re2Translator {
   private int pos;
   private int groups;
   private int depth;
+
   /** Whether the last item is something a quantifier may apply to. */
   private boolean quantifiable;
+
   /** 0: last item no quantifier; 1: a quantifier; 2: a quantifier made lazy by {@code ?}. */
   private int quantifierState;
 
@@ -214,8 +216,10 @@ final class Re2Translator {
   }
 
   private void openGroup() {
-    if (re.startsWith("(?P<", pos) || (re.startsWith("(?<", pos) && !re.startsWith("(?<=", pos)
-        && !re.startsWith("(?<!", pos))) {
+    if (re.startsWith("(?P<", pos)
+        || (re.startsWith("(?<", pos)
+            && !re.startsWith("(?<=", pos)
+            && !re.startsWith("(?<!", pos))) {
       int start = re.indexOf('<', pos) + 1;
       int end = re.indexOf('>', start);
       String name = end < 0 ? "" : re.substring(start, end);
@@ -436,8 +440,10 @@ final class Re2Translator {
           if (java == null) {
             throw error("invalid character class range [:" + name + ":]");
           }
-          out.append(java.equals("word") ? (negate ? "\\W" : "\\w")
-              : (negate ? "\\P{" : "\\p{") + java + "}");
+          out.append(
+              java.equals("word")
+                  ? (negate ? "\\W" : "\\w")
+                  : (negate ? "\\P{" : "\\p{") + java + "}");
           pos = end + 2;
           continue;
         }

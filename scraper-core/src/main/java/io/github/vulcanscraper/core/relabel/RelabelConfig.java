@@ -3,6 +3,7 @@ package io.github.vulcanscraper.core.relabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relabel rule, as an entry of Prometheus' {@code relabel_configs} or {@code
@@ -11,9 +12,9 @@ import java.util.Objects;
  * <p>Defaults: no source labels, separator {@code ;}, regex {@code (.*)}, replacement {@code $1},
  * action {@link Action#REPLACE}. Regexes use Go RE2 syntax and are fully anchored and
  * dot-matches-newline ({@code ^(?s:<regex>)$}); they are compiled once, when the rule is built.
- * What of RE2 is translated for Java, and what is rejected, is listed in the package
- * documentation. Label names follow Prometheus' legacy validation ({@code [a-zA-Z_][a-zA-Z0-9_]*}):
- * UTF-8 label names are not supported.
+ * What of RE2 is translated for Java, and what is rejected, is listed in the package documentation.
+ * Label names follow Prometheus' legacy validation ({@code [a-zA-Z_][a-zA-Z0-9_]*}): UTF-8 label
+ * names are not supported.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}:
  *
@@ -29,8 +30,10 @@ import java.util.Objects;
 public final class RelabelConfig {
   /** The default separator, {@code ;}. */
   public static final String DEFAULT_SEPARATOR = ";";
+
   /** The default regex, {@code (.*)}. */
   public static final String DEFAULT_REGEX = Re2Regex.DEFAULT_SOURCE;
+
   /** The default replacement, {@code $1}. */
   public static final String DEFAULT_REPLACEMENT = "$1";
 
@@ -166,7 +169,7 @@ public final class RelabelConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof RelabelConfig)) {
       return false;
     }
@@ -286,8 +289,8 @@ public final class RelabelConfig {
   }
 
   /**
-   * Builds a {@link RelabelConfig}. Setters check their value at once; {@link #build()} checks
-   * the combination as Prometheus does for the action. Not thread-safe.
+   * Builds a {@link RelabelConfig}. Setters check their value at once; {@link #build()} checks the
+   * combination as Prometheus does for the action. Not thread-safe.
    */
   public static final class Builder {
     private List<String> sourceLabels = List.of();
@@ -389,9 +392,7 @@ public final class RelabelConfig {
       }
       if (action == Action.REPLACE) {
         boolean valid =
-            targetLabel.contains("$")
-                ? isTemplate(targetLabel)
-                : isLabelName(targetLabel);
+            targetLabel.contains("$") ? isTemplate(targetLabel) : isLabelName(targetLabel);
         if (!valid) {
           throw invalidTarget(a);
         }

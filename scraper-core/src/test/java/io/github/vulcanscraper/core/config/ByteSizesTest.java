@@ -24,8 +24,10 @@ final class ByteSizesTest {
 
   @Test
   void rejectsBareNumbersUnknownUnitsAndNegatives() {
-    assertThatThrownBy(() -> ByteSizes.parse("100")).hasMessage("unknown unit \"\" in size \"100\"");
-    assertThatThrownBy(() -> ByteSizes.parse("10mb")).hasMessage("unknown unit \"mb\" in size \"10mb\"");
+    assertThatThrownBy(() -> ByteSizes.parse("100"))
+        .hasMessage("unknown unit \"\" in size \"100\"");
+    assertThatThrownBy(() -> ByteSizes.parse("10mb"))
+        .hasMessage("unknown unit \"mb\" in size \"10mb\"");
     assertThatThrownBy(() -> ByteSizes.parse("")).hasMessage("invalid size \"\"");
     assertThatThrownBy(() -> ByteSizes.parse("MB")).hasMessage("invalid size \"MB\"");
     assertThatThrownBy(() -> ByteSizes.parse("-1MB")).hasMessageContaining("negative");

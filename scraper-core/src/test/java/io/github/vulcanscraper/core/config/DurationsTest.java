@@ -14,20 +14,25 @@ final class DurationsTest {
     assertThat(Durations.parse("0s")).isEqualTo(Duration.ZERO);
     assertThat(Durations.parse("0")).isEqualTo(Duration.ZERO);
     assertThat(Durations.parse("1y2w3d4h5m6s7ms"))
-        .isEqualTo(Duration.ofDays(365 + 14 + 3).plusHours(4).plusMinutes(5).plusSeconds(6)
-            .plusMillis(7));
+        .isEqualTo(
+            Duration.ofDays(365 + 14 + 3).plusHours(4).plusMinutes(5).plusSeconds(6).plusMillis(7));
     assertThat(Durations.parse("1500ms")).isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test
   void rejectsWhatPrometheusRejects() {
     assertThatThrownBy(() -> Durations.parse("")).hasMessage("empty duration string");
-    assertThatThrownBy(() -> Durations.parse("30")).hasMessage("not a valid duration string: \"30\"");
-    assertThatThrownBy(() -> Durations.parse("1s1m")).hasMessage("not a valid duration string: \"1s1m\"");
-    assertThatThrownBy(() -> Durations.parse("1m1m")).hasMessage("not a valid duration string: \"1m1m\"");
-    assertThatThrownBy(() -> Durations.parse("-1s")).hasMessage("not a valid duration string: \"-1s\"");
+    assertThatThrownBy(() -> Durations.parse("30"))
+        .hasMessage("not a valid duration string: \"30\"");
+    assertThatThrownBy(() -> Durations.parse("1s1m"))
+        .hasMessage("not a valid duration string: \"1s1m\"");
+    assertThatThrownBy(() -> Durations.parse("1m1m"))
+        .hasMessage("not a valid duration string: \"1m1m\"");
+    assertThatThrownBy(() -> Durations.parse("-1s"))
+        .hasMessage("not a valid duration string: \"-1s\"");
     assertThatThrownBy(() -> Durations.parse("1.5s")).hasMessageContaining("1.5s");
-    assertThatThrownBy(() -> Durations.parse("5min")).hasMessage("unknown unit \"min\" in duration \"5min\"");
+    assertThatThrownBy(() -> Durations.parse("5min"))
+        .hasMessage("unknown unit \"min\" in duration \"5min\"");
     assertThatThrownBy(() -> Durations.parse("300y")).hasMessage("duration out of range: \"300y\"");
   }
 

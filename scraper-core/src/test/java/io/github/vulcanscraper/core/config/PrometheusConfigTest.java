@@ -38,7 +38,9 @@ final class PrometheusConfigTest {
     assertThat(job.bodySizeLimit()).isZero();
     assertThat(job.scrapeProtocols())
         .containsExactly(
-            "OpenMetricsText1.0.0", "OpenMetricsText0.0.1", "PrometheusText1.0.0",
+            "OpenMetricsText1.0.0",
+            "OpenMetricsText0.0.1",
+            "PrometheusText1.0.0",
             "PrometheusText0.0.4");
     assertThat(job.relabelConfigs()).isEmpty();
   }
@@ -175,8 +177,9 @@ final class PrometheusConfigTest {
     assertThat(consul.httpClient().basicAuthPassword()).isEqualTo(Secret.of("pw"));
     assertThat(consul.httpClient().tls().serverName()).isEqualTo("consul");
     assertThat(
-            error("scrape_configs:\n  - job_name: c\n    consul_sd_configs:\n"
-                    + "      - username: a\n        basic_auth: {username: b}\n")
+            error(
+                    "scrape_configs:\n  - job_name: c\n    consul_sd_configs:\n"
+                        + "      - username: a\n        basic_auth: {username: b}\n")
                 .reason())
         .contains("at most one of consul SD configuration username and password and basic auth");
   }
@@ -203,9 +206,27 @@ final class PrometheusConfigTest {
   }
 
   @Test
+  void scalarsKeepTheirTextWhereAStringIsExpected() {
+    ScrapeConfig job =
+        PrometheusConfig.parse(
+                "scrape_configs:\n"
+                    + "  - job_name: 123\n"
+                    + "    relabel_configs:\n"
+                    + "      - source_labels: [a]\n"
+                    + "        regex: 1.10\n"
+                    + "        action: keep\n")
+            .scrapeConfigs()
+            .get(0);
+
+    assertThat(job.jobName().value()).isEqualTo("123");
+    assertThat(job.relabelConfigs().get(0).regex()).isEqualTo("1.10");
+    assertThat(error("scrape_configs:\n  - job_name: a\n    honor_labels: 'true'\n").reason())
+        .isEqualTo("expected true or false, got \"true\"");
+  }
+
+  @Test
   void anUnknownFieldIsRejectedWithItsPathAndLine() {
-    ConfigException e =
-        error("scrape_configs:\n  - job_name: a\n    scrape_intervall: 5s\n");
+    ConfigException e = error("scrape_configs:\n  - job_name: a\n    scrape_intervall: 5s\n");
 
     assertThat(e.path()).isEqualTo("scrape_configs[0].scrape_intervall");
     assertThat(e.line()).isEqualTo(3);
@@ -251,12 +272,16 @@ final class PrometheusConfigTest {
   void eachValidationErrorNamesItsPlace() {
     Map<String, String> cases =
         Map.ofEntries(
-            Map.entry("scrape_configs:\n  - job_name:\n", "scrape_configs[0].job_name|job_name is empty"),
+            Map.entry(
+                "scrape_configs:\n  - job_name:\n", "scrape_configs[0].job_name|job_name is empty"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n  - job_name: a\n",
                 "scrape_configs[1]|found multiple scrape configs with job name \"a\""),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    scrape_interval: 5s\n    scrape_timeout: 6s\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    scrape_interval: 5s\n"
+                    + "    scrape_timeout: 6s\n",
                 "scrape_configs[0]|scrape timeout greater than scrape interval"),
             Map.entry(
                 "global:\n  scrape_interval: 5s\n  scrape_timeout: 6s\n",
@@ -277,35 +302,57 @@ final class PrometheusConfigTest {
                 "scrape_configs:\n  - job_name: a\n    honor_labels: maybe\n",
                 "scrape_configs[0].honor_labels|expected true or false"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [http://h/x]\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    static_configs:\n"
+                    + "      - targets: [http://h/x]\n",
                 "scrape_configs[0]|\"http://h/x\" is not a valid hostname"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n    static_configs:\n      -\n",
                 "scrape_configs[0].static_configs[0]|empty or null section in static_configs"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    dns_sd_configs:\n      - names: [x]\n        type: A\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    dns_sd_configs:\n"
+                    + "      - names: [x]\n"
+                    + "        type: A\n",
                 "scrape_configs[0].dns_sd_configs[0]|a port is required"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    dns_sd_configs:\n      - names: [x]\n        type: PTR\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    dns_sd_configs:\n"
+                    + "      - names: [x]\n"
+                    + "        type: PTR\n",
                 "scrape_configs[0].dns_sd_configs[0].type|invalid DNS-SD records type PTR"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n    dns_sd_configs:\n      - names: []\n",
                 "scrape_configs[0].dns_sd_configs[0]|at least one SRV record name"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    file_sd_configs:\n      - files: [a/*/b.json]\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    file_sd_configs:\n"
+                    + "      - files: [a/*/b.json]\n",
                 "scrape_configs[0].file_sd_configs[0]|is not valid for file discovery"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n    http_sd_configs:\n      - url: ftp://x/\n",
                 "scrape_configs[0].http_sd_configs[0].url|URL scheme must be 'http' or 'https'"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    consul_sd_configs:\n      - token: t\n        authorization: {credentials: c}\n",
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    consul_sd_configs:\n"
+                    + "      - token: t\n"
+                    + "        authorization: {credentials: c}\n",
                 "scrape_configs[0].consul_sd_configs[0]|at most one of consul SD token"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n    oauth2: {client_id: x}\n",
                 "scrape_configs[0].oauth2|oauth2 is not supported"),
             Map.entry(
-                "scrape_configs:\n  - job_name: a\n    basic_auth: {username: u}\n    authorization: {credentials: c}\n",
-                "scrape_configs[0].authorization|at most one of basic_auth, oauth2 & authorization"),
+                "scrape_configs:\n"
+                    + "  - job_name: a\n"
+                    + "    basic_auth: {username: u}\n"
+                    + "    authorization: {credentials: c}\n",
+                "scrape_configs[0].authorization|at most one of basic_auth, oauth2 &"
+                    + " authorization"),
             Map.entry(
                 "scrape_configs:\n  - job_name: a\n    http_headers: {Host: {values: [x]}}\n",
                 "scrape_configs[0].http_headers.Host|setting header \"Host\" is not allowed"),
@@ -332,6 +379,16 @@ final class PrometheusConfigTest {
           assertThat(e.reason()).as(yaml).contains(parts[1]);
           assertThat(e.line()).as(yaml).isPositive();
         });
+  }
+
+  @Test
+  void aSyntaxErrorIsOneLineAndQuotesNoPartOfTheDocument() {
+    ConfigException e =
+        error("scrape_configs:\n  - job_name: a\n    basic_auth:\n      password: \"hunter2\n");
+
+    assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("\n");
+    assertThat(e.reason()).startsWith("invalid YAML: while scanning a quoted scalar (line 4");
+    assertThat(e.line()).isEqualTo(5);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 final class TargetLabelsTest {
@@ -18,10 +19,14 @@ final class TargetLabelsTest {
         .get(0);
   }
 
+  private static ScrapeTarget kept(ScrapeConfig config, Labels target, Labels group) {
+    return Objects.requireNonNull(TargetLabels.populate(config, target, group), "dropped");
+  }
+
   @Test
   void buildsTheUrlAndLabelsWithDefaultsAndNoDefaultPort() {
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             job("    scrape_interval: 30s\n"),
             Labels.of("__address__", "h1", "__meta_x", "y"),
             Labels.of("env", "prod"));
@@ -42,8 +47,8 @@ final class TargetLabelsTest {
   @Test
   void targetLabelsWinOverGroupLabels() {
     ScrapeTarget t =
-        TargetLabels.populate(job(""), Labels.of("__address__", "h:1", "env", "dev"),
-            Labels.of("env", "prod"));
+        kept(
+            job(""), Labels.of("__address__", "h:1", "env", "dev"), Labels.of("env", "prod"));
 
     assertThat(t.labels().get("env")).isEqualTo("dev");
   }
@@ -63,11 +68,14 @@ final class TargetLabelsTest {
                 + "        replacement: blackbox:9115\n");
 
     ScrapeTarget t =
-        TargetLabels.populate(config, Labels.of("__address__", "https://example.com"), Labels.EMPTY);
+        kept(
+            config, Labels.of("__address__", "https://example.com"), Labels.EMPTY);
 
     assertThat(t.url())
-        .isEqualTo(URI.create("http://blackbox:9115/probe?module=http_2xx&module=other"
-            + "&target=https%3A%2F%2Fexample.com&z=a+b"));
+        .isEqualTo(
+            URI.create(
+                "http://blackbox:9115/probe?module=http_2xx&module=other"
+                    + "&target=https%3A%2F%2Fexample.com&z=a+b"));
     assertThat(t.instance()).isEqualTo("https://example.com");
     assertThat(t.discoveredLabels().get("__param_module")).isEqualTo("http_2xx");
   }
@@ -75,9 +83,10 @@ final class TargetLabelsTest {
   @Test
   void intervalAndTimeoutMayComeFromLabels() {
     ScrapeTarget t =
-        TargetLabels.populate(
+        kept(
             job(""),
-            Labels.of("__address__", "h:1", "__scrape_interval__", "5s", "__scrape_timeout__", "2s"),
+            Labels.of(
+                "__address__", "h:1", "__scrape_interval__", "5s", "__scrape_timeout__", "2s"),
             Labels.EMPTY);
 
     assertThat(t.interval()).isEqualTo(Duration.ofSeconds(5));
@@ -87,10 +96,12 @@ final class TargetLabelsTest {
   @Test
   void aDroppedTargetIsNull() {
     ScrapeConfig config =
-        job("    relabel_configs:\n      - source_labels: [__address__]\n        regex: h.*\n"
-            + "        action: drop\n");
+        job(
+            "    relabel_configs:\n      - source_labels: [__address__]\n        regex: h.*\n"
+                + "        action: drop\n");
 
-    assertThat(TargetLabels.populate(config, Labels.of("__address__", "h:1"), Labels.EMPTY)).isNull();
+    assertThat(TargetLabels.populate(config, Labels.of("__address__", "h:1"), Labels.EMPTY))
+        .isNull();
   }
 
   @Test
@@ -100,20 +111,35 @@ final class TargetLabelsTest {
     assertThatThrownBy(() -> TargetLabels.populate(config, Labels.of("a", "b"), Labels.EMPTY))
         .hasMessage("no address");
     assertThatThrownBy(
-            () -> TargetLabels.populate(config, Labels.of("__address__", "http://h/x"), Labels.EMPTY))
+            () ->
+                TargetLabels.populate(config, Labels.of("__address__", "http://h/x"), Labels.EMPTY))
         .hasMessage("\"http://h/x\" is not a valid hostname");
     assertThatThrownBy(
-            () -> TargetLabels.populate(config,
-                Labels.of("__address__", "h", "__scrape_interval__", "1m", "__scrape_timeout__", "2m"),
-                Labels.EMPTY))
+            () ->
+                TargetLabels.populate(
+                    config,
+                    Labels.of(
+                        "__address__",
+                        "h",
+                        "__scrape_interval__",
+                        "1m",
+                        "__scrape_timeout__",
+                        "2m"),
+                    Labels.EMPTY))
         .hasMessage("scrape timeout cannot be greater than scrape interval (\"2m\" > \"1m\")");
     assertThatThrownBy(
-            () -> TargetLabels.populate(config,
-                Labels.of("__address__", "h", "__scrape_interval__", "soon"), Labels.EMPTY))
+            () ->
+                TargetLabels.populate(
+                    config,
+                    Labels.of("__address__", "h", "__scrape_interval__", "soon"),
+                    Labels.EMPTY))
         .hasMessageStartingWith("error parsing scrape interval: ");
     assertThatThrownBy(
-            () -> TargetLabels.populate(config,
-                Labels.of("__address__", "h", "__scrape_timeout__", "0s"), Labels.EMPTY))
+            () ->
+                TargetLabels.populate(
+                    config,
+                    Labels.of("__address__", "h", "__scrape_timeout__", "0s"),
+                    Labels.EMPTY))
         .hasMessage("scrape timeout cannot be 0");
   }
 
@@ -139,8 +165,8 @@ final class TargetLabelsTest {
 
     TargetGroup g = sc.toTargetGroup("0");
 
-    assertThat(g.targets()).containsExactly(Labels.of("__address__", "a:1"),
-        Labels.of("__address__", "b:2"));
+    assertThat(g.targets())
+        .containsExactly(Labels.of("__address__", "a:1"), Labels.of("__address__", "b:2"));
     assertThat(g.labels()).isEqualTo(Labels.of("env", "x"));
   }
 }

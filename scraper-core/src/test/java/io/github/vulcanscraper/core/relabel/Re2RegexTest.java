@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 final class Re2RegexTest {
@@ -11,7 +12,7 @@ final class Re2RegexTest {
     Re2Regex re = Re2Regex.compile(regex);
     int[] spans = re.match(input);
     assertThat(spans).as("%s matches %s", regex, input).isNotNull();
-    return re.expand(template, input, spans);
+    return re.expand(template, input, Objects.requireNonNull(spans));
   }
 
   @Test
@@ -62,8 +63,9 @@ final class Re2RegexTest {
   @Test
   void rejectsWhatRe2Rejects() {
     for (String bad :
-        List.of("a(?=b)", "(?!a)", "(?<=a)b", "(?>a)", "(a)\\1", "a*+", "a**", "a{1001}",
-            "(?x)a", "\\Z", "\\h", "a(b", "a)b", "[a", "*a", "(?U)a", "\\012")) {
+        List.of(
+            "a(?=b)", "(?!a)", "(?<=a)b", "(?>a)", "(a)\\1", "a*+", "a**", "a{1001}", "(?x)a",
+            "\\Z", "\\h", "a(b", "a)b", "[a", "*a", "(?U)a", "\\012")) {
       assertThatThrownBy(() -> Re2Regex.compile(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

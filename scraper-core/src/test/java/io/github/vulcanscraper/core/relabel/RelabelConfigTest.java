@@ -34,13 +34,20 @@ final class RelabelConfigTest {
   @Test
   void actionsThatWriteNeedATargetLabel() {
     for (Action a :
-        List.of(Action.REPLACE, Action.HASHMOD, Action.LOWERCASE, Action.UPPERCASE,
-            Action.KEEPEQUAL, Action.DROPEQUAL)) {
+        List.of(
+            Action.REPLACE,
+            Action.HASHMOD,
+            Action.LOWERCASE,
+            Action.UPPERCASE,
+            Action.KEEPEQUAL,
+            Action.DROPEQUAL)) {
       RelabelConfig.Builder b = rule(a).modulus(1);
       assertThatThrownBy(b::build)
           .as(a.yamlName())
-          .hasMessage("relabel configuration for " + a.yamlName()
-              + " action requires 'target_label' value");
+          .hasMessage(
+              "relabel configuration for "
+                  + a.yamlName()
+                  + " action requires 'target_label' value");
     }
   }
 
@@ -52,10 +59,12 @@ final class RelabelConfigTest {
 
   @Test
   void replaceTargetsMayUseReferencesButMustBeNameShaped() {
-    for (String ok : List.of("label", "label${1}", "${1}label", "$1", "asd$2asd", "_${1}_", "foo${bar}foo")) {
+    for (String ok :
+        List.of("label", "label${1}", "${1}label", "$1", "asd$2asd", "_${1}_", "foo${bar}foo")) {
       assertThat(rule(Action.REPLACE).targetLabel(ok).build().targetLabel()).isEqualTo(ok);
     }
-    for (String bad : List.of("-label", "${", "$", "${}", "foo${", "-foo${1}bar-", "bar.foo${1}bar", "0abc")) {
+    for (String bad :
+        List.of("-label", "${", "$", "${}", "foo${", "-foo${1}bar-", "bar.foo${1}bar", "0abc")) {
       assertThatThrownBy(() -> rule(Action.REPLACE).targetLabel(bad).build())
           .as(bad)
           .hasMessage("\"" + bad + "\" is invalid 'target_label' for replace action");
@@ -83,8 +92,9 @@ final class RelabelConfigTest {
   @Test
   void keepequalAndDropequalTakeOnlySourceAndTarget() {
     assertThatThrownBy(() -> rule(Action.DROPEQUAL).targetLabel("x").regex("(.*)").build())
-        .hasMessage("dropequal action requires only 'source_labels' and `target_label`, and no"
-            + " other fields");
+        .hasMessage(
+            "dropequal action requires only 'source_labels' and `target_label`, and no"
+                + " other fields");
     assertThatThrownBy(() -> rule(Action.KEEPEQUAL).targetLabel("x").separator(",").build())
         .hasMessageContaining("keepequal action requires only");
   }
@@ -120,7 +130,8 @@ final class RelabelConfigTest {
 
   @Test
   void toStringShowsTheRule() {
-    RelabelConfig c = rule(Action.HASHMOD).sourceLabels(List.of("a")).modulus(4).targetLabel("t").build();
+    RelabelConfig c =
+        rule(Action.HASHMOD).sourceLabels(List.of("a")).modulus(4).targetLabel("t").build();
 
     assertThat(c.toString()).contains("hashmod").contains("modulus=4").contains("targetLabel=t");
   }
