@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -57,8 +59,9 @@ public final class HttpClients {
 
   /**
    * The process-wide default: a base client that does not retry on connection failure (a scrape
-   * is retried at its next slot). Used by {@link HTTPTarget}s built without {@link
-   * HTTPTarget.Builder#clients}.
+   * is retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
+   * scraped more often than that reuse their connection, as Prometheus does. Used by {@link
+   * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
    */
   public static HttpClients shared() {
     HttpClients s = shared;
@@ -66,7 +69,10 @@ public final class HttpClients {
       synchronized (HttpClients.class) {
         s = shared;
         if (s == null) {
-          s = new HttpClients(new OkHttpClient.Builder().retryOnConnectionFailure(false).build());
+          s = new HttpClients(new OkHttpClient.Builder()
+              .retryOnConnectionFailure(false)
+              .connectionPool(new ConnectionPool(1024, 2, TimeUnit.MINUTES))
+              .build());
           shared = s;
         }
       }

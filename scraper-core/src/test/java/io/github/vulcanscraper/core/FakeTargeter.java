@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A targeter exposing whatever the test sets, or failing with the exception the test sets. */
-final class FakeTargeter implements Targeter {
+class FakeTargeter implements Targeter {
   private final String instance;
   private final Duration interval;
   private final ScrapePolicy policy;
@@ -86,7 +86,7 @@ final class FakeTargeter implements Targeter {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public final boolean equals(Object o) {
     return o instanceof FakeTargeter
         && ((FakeTargeter) o).instance.equals(instance)
         && ((FakeTargeter) o).interval.equals(interval)
@@ -94,7 +94,7 @@ final class FakeTargeter implements Targeter {
   }
 
   @Override
-  public int hashCode() {
+  public final int hashCode() {
     return Objects.hash(instance, interval, policy);
   }
 

@@ -49,6 +49,7 @@ final class RecordingWriter implements Writer {
 
   private final List<Written> records = new ArrayList<>();
   volatile boolean flushed;
+  volatile int writtenAtFlush = -1;
 
   @Override
   public synchronized CompletionStage<Void> write(String key, Scrape scrape) {
@@ -58,6 +59,7 @@ final class RecordingWriter implements Writer {
 
   @Override
   public void flush(java.time.Duration timeout) {
+    writtenAtFlush = records().size();
     flushed = true;
   }
 

@@ -235,7 +235,8 @@ public final class ConsulDiscovery implements Discoverer {
   @Override
   public int hashCode() {
     return Objects.hash(server, pathPrefix, scheme, token, datacenter, namespace, partition,
-        services, tags, nodeMeta, filter, healthFilter, allowStale, refreshInterval, tagSeparator, http,
+        services, tags, nodeMeta, filter, healthFilter, allowStale, refreshInterval, tagSeparator,
+        http,
         responseSizeLimit);
   }
 

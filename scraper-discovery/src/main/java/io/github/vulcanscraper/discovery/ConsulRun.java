@@ -292,7 +292,8 @@ final class ConsulRun implements Subscription {
           return;
         }
         try (response) {
-          byte[] body = Bodies.read(response.body(), settings.responseSizeLimit(), "consul " + what);
+          byte[] body =
+              Bodies.read(response.body(), settings.responseSizeLimit(), "consul " + what);
           if (response.code() != 200) {
             String text = new String(body, 0, Math.min(body.length, 200),
                 java.nio.charset.StandardCharsets.UTF_8).trim();

@@ -55,7 +55,8 @@ final class ConsulTargets {
   static String datacenter(JsonNode self) throws IOException {
     JsonNode dc = self.path("Config").path("Datacenter");
     if (!dc.isTextual() || dc.textValue().isEmpty()) {
-      throw new IOException("malformed agent answer: invalid value '" + dc + "' for Config.Datacenter");
+      throw new IOException(
+          "malformed agent answer: invalid value '" + dc + "' for Config.Datacenter");
     }
     return dc.textValue();
   }
@@ -63,7 +64,8 @@ final class ConsulTargets {
   /** The services of a {@code /v1/catalog/services} answer, by name, with their tags. */
   static Map<String, List<String>> services(JsonNode catalog) throws IOException {
     if (!catalog.isObject()) {
-      throw new IOException("malformed catalog answer: expected an object, got " + catalog.getNodeType());
+      throw new IOException(
+          "malformed catalog answer: expected an object, got " + catalog.getNodeType());
     }
     Map<String, List<String>> services = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = catalog.fields(); it.hasNext(); ) {
@@ -78,7 +80,8 @@ final class ConsulTargets {
       throws IOException {
     String what = "health answer for service " + service;
     if (!entries.isArray()) {
-      throw new IOException("malformed " + what + ": expected a list, got " + entries.getNodeType());
+      throw new IOException(
+          "malformed " + what + ": expected a list, got " + entries.getNodeType());
     }
     List<Labels> targets = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
@@ -110,7 +113,8 @@ final class ConsulTargets {
     b.set(NODE, text(node, "Node"));
     b.set(NAMESPACE, text(svc, "Namespace"));
     b.set(PARTITION, text(svc, "Partition"));
-    b.set(TAGS, tags.isEmpty() ? "" : tagSeparator + String.join(tagSeparator, tags) + tagSeparator);
+    String joined = tagSeparator + String.join(tagSeparator, tags) + tagSeparator;
+    b.set(TAGS, tags.isEmpty() ? "" : joined);
     b.set(SERVICE_ADDRESS, serviceAddress);
     b.set(SERVICE_PORT, Integer.toString(port));
     b.set(SERVICE_ID, text(svc, "ID"));

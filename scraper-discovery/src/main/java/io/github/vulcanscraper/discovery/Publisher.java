@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one subscription's listener its snapshots (of target groups, or of a job's targets) and errors: one call at a time, a snapshot only
+ * Hands one subscription's listener its snapshots (of target groups, or of a job's targets) and
+ * errors: one call at a time, a snapshot only
  * when it differs from the last one delivered, nothing once closed, and a listener that throws is
  * logged and otherwise ignored.
  */

@@ -38,7 +38,8 @@ final class SdConfigs {
       all.add(consul(c));
     }
     for (FileSdConfig c : config.fileSdConfigs()) {
-      all.add(FileDiscovery.builder().files(c.files()).refreshInterval(c.refreshInterval()).build());
+      all.add(
+          FileDiscovery.builder().files(c.files()).refreshInterval(c.refreshInterval()).build());
     }
     for (HttpSdConfig c : config.httpSdConfigs()) {
       all.add(

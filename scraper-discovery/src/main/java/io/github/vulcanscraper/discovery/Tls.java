@@ -71,7 +71,8 @@ final class Tls {
 
   private static X509TrustManager trustManager(@Nullable String caPem)
       throws GeneralSecurityException, IOException {
-    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory f =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (caPem == null) {
       f.init((KeyStore) null);
     } else {

@@ -172,6 +172,16 @@ final class ConsulDiscoveryTest {
   }
 
   @Test
+  void aPathPrefixAndTagSeparatorAreHonoured() {
+    consul.register("web", instance("node1", "10.0.0.1", "web-1", 8080, "a", "b"));
+    subscription =
+        discovery().pathPrefix("consul/").tagSeparator("|").build().watch(recorder);
+
+    assertThat(targets(recorder.awaitFirst()).get(0).get("__meta_consul_tags")).isEqualTo("|a|b|");
+    assertThat(consul.requests()).allMatch(r -> r.getPath().startsWith("/consul/v1/"));
+  }
+
+  @Test
   void queriesBlockOnTheLastIndex() {
     consul.register("web", instance("node1", "10.0.0.1", "web-1", 8080));
     subscription = discovery().build().watch(recorder);

@@ -173,6 +173,9 @@ public final class ConsulTestServer implements AutoCloseable {
   private synchronized MockResponse answer(RecordedRequest request) throws InterruptedException {
     HttpUrl url = request.getRequestUrl();
     String path = url.encodedPath();
+    // Behind a proxy with a path prefix (consul_sd_config's path_prefix), the API starts later.
+    int api = path.indexOf("/v1/");
+    path = api < 0 ? path : path.substring(api);
     if (path.equals("/v1/agent/self")) {
       return json("{\"Config\": {\"Datacenter\": \"dc1\", \"NodeName\": \"agent\"}}");
     }
@@ -208,7 +211,7 @@ public final class ConsulTestServer implements AutoCloseable {
       return json(body.toString()).setHeader("X-Consul-Index", index);
     }
     if (path.startsWith("/v1/health/service/")) {
-      String name = url.pathSegments().get(3);
+      String name = path.substring("/v1/health/service/".length());
       List<String> tags = url.queryParameterValues("tag");
       ArrayNode body = JSON.createArrayNode();
       for (ObjectNode instance : services.getOrDefault(name, List.of())) {

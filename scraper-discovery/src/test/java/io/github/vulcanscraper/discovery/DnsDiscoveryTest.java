@@ -191,7 +191,8 @@ final class DnsDiscoveryTest {
     recorder.awaitFirst();
 
     dns.mode(DnsTestServer.Mode.MALFORMED);
-    recorder.awaitErrors(1);
+    assertThat(recorder.awaitErrors(1))
+        .hasMessageStartingWith("DNS lookup of " + SRV_NAME + " SRV failed: malformed answer");
 
     assertThat(recorder.snapshots).hasSize(1);
     assertThat(addresses(recorder.last())).containsExactly("a.test:9100");
