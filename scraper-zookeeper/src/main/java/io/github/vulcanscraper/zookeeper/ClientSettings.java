@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a component reaches ZooKeeper: either a {@link CuratorFramework} the host owns, or a connect
- * string from which the component builds, starts and closes its own client. Shared by the
- * builders of {@link ZooKeeperPool}, {@link ZooKeeperJobWatcher} and {@link JobStore}. Mutable;
- * used by one builder at a time.
+ * string from which the component builds, starts and closes its own client. Shared by the builders
+ * of {@link ZooKeeperPool}, {@link ZooKeeperJobWatcher} and {@link JobStore}. Mutable; used by one
+ * builder at a time.
  */
 final class ClientSettings {
   static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
@@ -61,7 +61,8 @@ final class ClientSettings {
   void digest(String user, Secret password) {
     Objects.requireNonNull(user, "user");
     if (user.isEmpty() || user.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("digest user must be non-empty without ':': \"" + user + "\"");
+      throw new IllegalArgumentException(
+          "digest user must be non-empty without ':': \"" + user + "\"");
     }
     this.digestUser = user;
     this.digestPassword = Objects.requireNonNull(password, "password");
@@ -79,7 +80,8 @@ final class ClientSettings {
   /** Checks that exactly one way to reach ZooKeeper was given. */
   void validate() {
     if ((client == null) == (connectString == null)) {
-      throw new IllegalStateException("exactly one of client(...) and connectString(...) is required");
+      throw new IllegalStateException(
+          "exactly one of client(...) and connectString(...) is required");
     }
     if (client != null && digestUser != null) {
       throw new IllegalStateException(
@@ -101,7 +103,8 @@ final class ClientSettings {
     }
     String connect = connectString;
     if (connect == null) {
-      throw new IllegalStateException("exactly one of client(...) and connectString(...) is required");
+      throw new IllegalStateException(
+          "exactly one of client(...) and connectString(...) is required");
     }
     CuratorFrameworkFactory.Builder builder =
         CuratorFrameworkFactory.builder()
@@ -135,7 +138,8 @@ final class ClientSettings {
       // Not List.of: ZooKeeper asks the list whether it contains null, which List.of refuses.
       return Collections.unmodifiableList(
           Arrays.asList(
-              new ACL(ZooDefs.Perms.ALL, id), new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
+              new ACL(ZooDefs.Perms.ALL, id),
+              new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA1 is not available", e);
     }

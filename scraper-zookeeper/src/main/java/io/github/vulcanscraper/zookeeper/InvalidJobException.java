@@ -33,7 +33,10 @@ public final class InvalidJobException extends Exception {
   }
 
   private static String message(String job, String reason) {
-    return "job \"" + Objects.requireNonNull(job, "job") + "\": " + Objects.requireNonNull(reason, "reason");
+    return "job \""
+        + Objects.requireNonNull(job, "job")
+        + "\": "
+        + Objects.requireNonNull(reason, "reason");
   }
 
   /** The name of the job (the node) whose definition is invalid. */

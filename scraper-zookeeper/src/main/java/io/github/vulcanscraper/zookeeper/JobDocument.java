@@ -68,7 +68,11 @@ public final class JobDocument {
               + jobs.size()
               + (jobs.isEmpty()
                   ? ""
-                  : " (" + jobs.stream().map(j -> j.jobName().value()).collect(Collectors.joining(", ")) + ")"));
+                  : " ("
+                      + jobs.stream()
+                          .map(j -> j.jobName().value())
+                          .collect(Collectors.joining(", "))
+                      + ")"));
     }
     return jobs.get(0);
   }

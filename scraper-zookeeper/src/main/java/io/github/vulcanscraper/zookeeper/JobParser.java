@@ -12,9 +12,9 @@ import java.util.Objects;
  * document (a {@code global} section allowed) whose {@code scrape_configs} holds exactly one job,
  * named as the node is.
  *
- * <p>{@link ZooKeeperJobWatcher} calls it for every new or changed job node and {@link JobStore}
- * to validate before it writes, so parsing must have no side effects: a job starts its discovery
- * only when watched. Implementations are thread-safe.
+ * <p>{@link ZooKeeperJobWatcher} calls it for every new or changed job node and {@link JobStore} to
+ * validate before it writes, so parsing must have no side effects: a job starts its discovery only
+ * when watched. Implementations are thread-safe.
  *
  * <p>The default, {@link #standard()}, reads the document with the configuration loader ({@link
  * JobDocument}) and makes a {@link ScrapeConfigJob}, whose targets follow the job's service
@@ -35,8 +35,8 @@ public interface JobParser {
   Job parse(JobName name, String yaml) throws InvalidJobException;
 
   /**
-   * The default parser: {@link JobDocument#parse(JobName, String)}, then {@link
-   * JobFactory#DEFAULT} (the system's DNS resolvers).
+   * The default parser: {@link JobDocument#parse(JobName, String)}, then {@link JobFactory#DEFAULT}
+   * (the system's DNS resolvers).
    */
   static JobParser standard() {
     return standard(JobFactory.DEFAULT);

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Writes are validated first: the document must be a valid Prometheus configuration holding
- * one job named as the node ({@link JobParser#standard()}, or a parser of your choice);
- * otherwise {@link InvalidJobException} and nothing is written. Writes are
- * compare-and-set on the node's version, so two concurrent writers never lose an update silently:
- * the loser gets a {@link ConcurrentJobModificationException} and nothing of its write lands.
+ * <p>Writes are validated first: the document must be a valid Prometheus configuration holding one
+ * job named as the node ({@link JobParser#standard()}, or a parser of your choice); otherwise
+ * {@link InvalidJobException} and nothing is written. Writes are compare-and-set on the node's
+ * version, so two concurrent writers never lose an update silently: the loser gets a {@link
+ * ConcurrentJobModificationException} and nothing of its write lands.
  *
  * <h2>Access control</h2>
  *
@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: {@link #start()} once before use, {@link #close()} idempotent. Thread-safe.
  */
 public final class JobStore implements Closeable {
-  /** The expected version meaning "the job must not exist yet", for {@link #set(JobName, String, int)}. */
+  /**
+   * The expected version meaning "the job must not exist yet", for {@link #set(JobName, String,
+   * int)}.
+   */
   public static final int ABSENT = -1;
 
   /** The most a job document may hold, ZooKeeper's default limit on a node's data less headroom. */
@@ -80,8 +83,8 @@ public final class JobStore implements Closeable {
   }
 
   /**
-   * Makes the store usable. A store that owns its client starts it and waits up to the
-   * connection timeout for the first connection.
+   * Makes the store usable. A store that owns its client starts it and waits up to the connection
+   * timeout for the first connection.
    *
    * @throws JobStoreException when the store's own client cannot connect in time
    * @throws IllegalStateException if called twice, after {@link #close()}, or when the host's
@@ -115,8 +118,8 @@ public final class JobStore implements Closeable {
   }
 
   /**
-   * Checks a job definition without writing it: it must parse into one job named {@code name}
-   * (with the store's parser, by default {@link JobParser#standard()}).
+   * Checks a job definition without writing it: it must parse into one job named {@code name} (with
+   * the store's parser, by default {@link JobParser#standard()}).
    *
    * @throws InvalidJobException naming the field, line and value at fault
    */
@@ -125,7 +128,8 @@ public final class JobStore implements Closeable {
     Objects.requireNonNull(yaml, "yaml");
     if (yaml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       throw new InvalidJobException(
-          name.value(), "the document exceeds " + MAX_BYTES + " bytes, more than a ZooKeeper node holds");
+          name.value(),
+          "the document exceeds " + MAX_BYTES + " bytes, more than a ZooKeeper node holds");
     }
     Jobs.parse(parser, name, yaml);
   }
@@ -136,8 +140,8 @@ public final class JobStore implements Closeable {
    *
    * @return the node's new version
    * @throws InvalidJobException when the definition is invalid; nothing is written
-   * @throws ConcurrentJobModificationException when the job changed between the read and the
-   *     write; nothing is written
+   * @throws ConcurrentJobModificationException when the job changed between the read and the write;
+   *     nothing is written
    * @throws JobStoreException when the store cannot be reached or denies access
    */
   public int set(JobName name, String yaml) throws InvalidJobException, JobStoreException {
@@ -285,11 +289,15 @@ public final class JobStore implements Closeable {
     T run() throws Exception;
   }
 
-  private <T> T call(@Nullable JobName name, String verb, Operation<T> operation) throws JobStoreException {
+  private <T> T call(@Nullable JobName name, String verb, Operation<T> operation)
+      throws JobStoreException {
     if (state.get() != State.STARTED) {
       throw new IllegalStateException("the job store is " + state.get() + ", not started");
     }
-    String what = name == null ? "the jobs in " + layout.jobs() : "job \"" + name + "\" at " + layout.job(name.value());
+    String what =
+        name == null
+            ? "the jobs in " + layout.jobs()
+            : "job \"" + name + "\" at " + layout.job(name.value());
     try {
       return operation.run();
     } catch (KeeperException.NodeExistsException e) {
@@ -343,8 +351,8 @@ public final class JobStore implements Closeable {
     }
 
     /**
-     * The connection timeout of the store's own client, and how long {@link #start()} waits for
-     * the first connection; default 5 s.
+     * The connection timeout of the store's own client, and how long {@link #start()} waits for the
+     * first connection; default 5 s.
      */
     public Builder connectionTimeout(Duration timeout) {
       client.connectionTimeout(timeout);
@@ -354,9 +362,9 @@ public final class JobStore implements Closeable {
 
     /**
      * Authenticates as this ZooKeeper digest identity and writes the jobs folder and jobs with all
-     * rights for it and read rights for everyone. Only with {@link #connectString}.
-     * Folders created on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give
-     * the pool and the job store one identity, or create the folders beforehand.
+     * rights for it and read rights for everyone. Only with {@link #connectString}. Folders created
+     * on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give the pool and
+     * the job store one identity, or create the folders beforehand.
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);

@@ -1,8 +1,8 @@
 package io.github.vulcanscraper.zookeeper;
 
 import org.apache.curator.utils.PathUtils;
-import org.jspecify.annotations.Nullable;
 import org.apache.curator.utils.ZKPaths;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ZooKeeper layout, compatible with the Go original: {@code <root>/scraper/jobs/<job_name>}
@@ -31,7 +31,8 @@ final class Layout {
     try {
       PathUtils.validatePath(root);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("root must be an absolute ZooKeeper path: \"" + root + "\"");
+      throw new IllegalArgumentException(
+          "root must be an absolute ZooKeeper path: \"" + root + "\"");
     }
     return new Layout(root);
   }

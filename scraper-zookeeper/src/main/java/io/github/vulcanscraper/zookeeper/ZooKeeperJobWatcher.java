@@ -46,8 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every subscription gets the complete job list (sorted by name) once the folder has been read,
  * then again on every change. A job node whose data changed is parsed again and only that job is
  * replaced; every other job is delivered as the same instance, so its discovery keeps running. A
- * job whose new definition parses to an equal job keeps its instance too. A deleted job
- * disappears.
+ * job whose new definition parses to an equal job keeps its instance too. A deleted job disappears.
  *
  * <p>A job whose YAML is invalid keeps its last good version (or stays absent when it never had
  * one): the {@link InvalidJobException} is logged, counted ({@link #errorCount()}) and passed to
@@ -106,8 +105,8 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
 
   /**
    * Starts watching the jobs folder; returns at once (the folder is read in the background, and
-   * again whenever the store is reachable after it was not). A watcher that owns its client
-   * starts it first.
+   * again whenever the store is reachable after it was not). A watcher that owns its client starts
+   * it first.
    *
    * @throws IllegalStateException if called twice, after {@link #close()}, or when the host's
    *     client was not started
@@ -133,8 +132,8 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   }
 
   /**
-   * Subscribes to the job list: the full list once the folder has been read, then every change.
-   * May be called before {@link #start()}; after {@link #close()} nothing is delivered.
+   * Subscribes to the job list: the full list once the folder has been read, then every change. May
+   * be called before {@link #start()}; after {@link #close()} nothing is delivered.
    */
   @Override
   public Subscription watch(SnapshotListener<List<Job>> listener) {
@@ -167,7 +166,8 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     invalid.values().forEach(hub::error);
   }
 
-  private synchronized void event(CuratorCacheListener.Type type, ChildData oldData, ChildData data) {
+  private synchronized void event(
+      CuratorCacheListener.Type type, ChildData oldData, ChildData data) {
     if (type == CuratorCacheListener.Type.NODE_DELETED) {
       String name = Layout.childName(folder, oldData.getPath());
       if (name != null && definitions.remove(name) != null) {
@@ -230,7 +230,8 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     try {
       return JobName.of(node);
     } catch (IllegalArgumentException e) {
-      throw new InvalidJobException(node, "the node's name is not a valid job name: " + e.getMessage());
+      throw new InvalidJobException(
+          node, "the node's name is not a valid job name: " + e.getMessage());
     }
   }
 
@@ -266,8 +267,8 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     }
 
     /**
-     * Builds a client of the watcher's own for this connect string; the watcher starts it in
-     * {@link #start()} and closes it in {@link #close()}.
+     * Builds a client of the watcher's own for this connect string; the watcher starts it in {@link
+     * #start()} and closes it in {@link #close()}.
      */
     public Builder connectString(String connectString) {
       client.connectString(connectString);

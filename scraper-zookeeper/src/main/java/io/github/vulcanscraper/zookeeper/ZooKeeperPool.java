@@ -46,9 +46,18 @@ import org.slf4j.LoggerFactory;
  *     .host("scraper-1.example.com")
  *     .weight(2)
  *     .build();
+ * ZooKeeperJobWatcher jobs = ZooKeeperJobWatcher.builder().client(curator).build();
+ * TargetWatcher mine = ConsistentHashTargeter.builder(JobTargets.of(jobs), pool).build();
+ * Scraper scraper = Scraper.builder(mine, writer).build();
  * pool.start();
- * ConsistentHashTargeter targeter = ... pool ...;
- * // on shutdown: pool.deregister(); keep scraping for a short grace; stop the scraper; pool.close()
+ * jobs.start();
+ * scraper.start();
+ * ...
+ * pool.deregister();   // a graceful leave: the peers take over at once...
+ * Thread.sleep(2000);  // ...while this node keeps scraping its last assignment for a grace,
+ * scraper.close();     // then stops
+ * jobs.close();
+ * pool.close();
  * }</pre>
  *
  * <h2>Registration</h2>
@@ -76,8 +85,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code LOST} (the session expired, or the store was unreachable for a whole session
  *       timeout): still nothing new is delivered and scraping continues on the last assignment; if
  *       the whole ensemble is down nobody else can take over. Peers see this node leave once the
- *       server expires its session. When a session is established again the node re-registers and
- *       a fresh snapshot, read anew from the store, follows.
+ *       server expires its session. When a session is established again the node re-registers and a
+ *       fresh snapshot, read anew from the store, follows.
  *   <li>{@code RECONNECTED}: the folder is read again and the current set delivered if it changed.
  * </ul>
  *
@@ -120,7 +129,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
     this.self = Member.of(builder.id, builder.weight, builder.attributes);
     byte[] data = MemberData.encode(builder.weight, builder.attributes);
     this.node =
-        new PersistentNode(client, CreateMode.EPHEMERAL, false, layout.scraper(self.id()), data, true);
+        new PersistentNode(
+            client, CreateMode.EPHEMERAL, false, layout.scraper(self.id()), data, true);
     this.cache =
         CuratorCache.builder(client, folder)
             .withExceptionHandler(e -> log.warn("error watching the scraper pool {}", folder, e))
@@ -146,8 +156,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
 
   /**
    * Registers this node and starts watching the pool; returns at once (both happen in the
-   * background, and are retried until the store is reachable). A pool that owns its client
-   * starts it first.
+   * background, and are retried until the store is reachable). A pool that owns its client starts
+   * it first.
    *
    * @throws IllegalStateException if called twice, after {@link #close()}, or when the host's
    *     client was not started
@@ -179,8 +189,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
   }
 
   /**
-   * Subscribes to the member set: the full set once the pool has been read, then every change.
-   * May be called before {@link #start()}; after {@link #close()} nothing is delivered.
+   * Subscribes to the member set: the full set once the pool has been read, then every change. May
+   * be called before {@link #start()}; after {@link #close()} nothing is delivered.
    */
   @Override
   public Subscription watch(SnapshotListener<Set<Member>> listener) {
@@ -188,11 +198,11 @@ public final class ZooKeeperPool implements Pool, Closeable {
   }
 
   /**
-   * Leaves the pool now, without closing: deletes this node's ephemeral node so peers take over
-   * its targets at once, and from then on delivers nothing new, so this node keeps scraping its
-   * last assignment during the hand-off grace. Blocks until the store confirms the deletion or
-   * for at most the deregister timeout (default 5 s), for example while the store is unreachable
-   * (the node then disappears when the session ends). Idempotent; registration cannot resume.
+   * Leaves the pool now, without closing: deletes this node's ephemeral node so peers take over its
+   * targets at once, and from then on delivers nothing new, so this node keeps scraping its last
+   * assignment during the hand-off grace. Blocks until the store confirms the deletion or for at
+   * most the deregister timeout (default 5 s), for example while the store is unreachable (the node
+   * then disappears when the session ends). Idempotent; registration cannot resume.
    *
    * @return true when the store confirmed the deletion (or the pool was never started)
    */
@@ -257,8 +267,7 @@ public final class ZooKeeperPool implements Pool, Closeable {
       return;
     }
     Map<String, Member> members = new LinkedHashMap<>();
-    cache
-        .stream()
+    cache.stream()
         .forEach(
             child -> {
               String id = Layout.childName(folder, child.getPath());
@@ -285,7 +294,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
             self.id());
         break;
       case RECONNECTED:
-        log.info("scraper {}: ZooKeeper reconnected; re-registering and re-reading the pool", self.id());
+        log.info(
+            "scraper {}: ZooKeeper reconnected; re-registering and re-reading the pool", self.id());
         break;
       default:
         break;
@@ -338,9 +348,9 @@ public final class ZooKeeperPool implements Pool, Closeable {
      * Authenticates the pool's own client with this ZooKeeper digest identity, and creates the
      * scrapers folder and this node's ephemeral node with all rights for it and read rights for
      * everyone. Only with {@link #connectString}; configure your own client's authorization and
-     * {@code ACLProvider} yourself.
-     * Folders created on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give
-     * the pool and the job store one identity, or create the folders beforehand.
+     * {@code ACLProvider} yourself. Folders created on the way ({@code <root>}, {@code
+     * <root>/scraper}) get the same ACL, so give the pool and the job store one identity, or create
+     * the folders beforehand.
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);
@@ -386,8 +396,8 @@ public final class ZooKeeperPool implements Pool, Closeable {
     }
 
     /**
-     * How long {@link #deregister()} waits for the store to confirm the deletion; positive;
-     * default 5 s.
+     * How long {@link #deregister()} waits for the store to confirm the deletion; positive; default
+     * 5 s.
      */
     public Builder deregisterTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");

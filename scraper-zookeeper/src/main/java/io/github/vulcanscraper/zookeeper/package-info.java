@@ -7,8 +7,8 @@
  * <p>The layout is compatible with the Go original:
  *
  * <pre>
- * &lt;root&gt;/scraper/jobs/&lt;job_name&gt;      persistent; a Prometheus config document with that one job
- * &lt;root&gt;/scraper/scrapers/&lt;node_id&gt;   ephemeral; one per live scraper node
+ * &lt;root&gt;/scraper/jobs/&lt;job_name&gt;     persistent; a Prometheus config with that one job
+ * &lt;root&gt;/scraper/scrapers/&lt;node_id&gt;  ephemeral; one per live scraper node
  * </pre>
  *
  * <p>{@code <root>} defaults to {@code /vulcan}. One {@code CuratorFramework} (one session) can

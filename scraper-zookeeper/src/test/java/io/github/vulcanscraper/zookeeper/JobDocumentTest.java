@@ -48,7 +48,8 @@ final class JobDocumentTest {
             () ->
                 JobDocument.parse(
                     NODE, "scrape_configs:\n  - job_name: node\n  - job_name: mysql\n"))
-        .hasMessage("job \"node\": scrape_configs must hold exactly one job, found 2 (node, mysql)");
+        .hasMessage(
+            "job \"node\": scrape_configs must hold exactly one job, found 2 (node, mysql)");
   }
 
   @Test
@@ -65,7 +66,9 @@ final class JobDocumentTest {
     assertThatThrownBy(() -> JobDocument.parse("scrape_configs: []\n"))
         .isInstanceOfSatisfying(
             InvalidJobException.class,
-            e -> assertThat(e.reason()).isEqualTo("scrape_configs must hold exactly one job, found 0"));
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo("scrape_configs must hold exactly one job, found 0"));
   }
 
   @Test

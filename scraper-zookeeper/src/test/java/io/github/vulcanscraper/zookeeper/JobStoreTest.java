@@ -86,7 +86,8 @@ final class JobStoreTest {
         .isInstanceOf(InvalidJobException.class)
         .hasMessage("job \"node\": job_name \"other\" differs from the node's name \"node\"");
 
-    assertThat(store.get(NODE).orElseThrow().yaml()).isEqualTo(TestJobParser.yaml("node", "h1:9100"));
+    assertThat(store.get(NODE).orElseThrow().yaml())
+        .isEqualTo(TestJobParser.yaml("node", "h1:9100"));
   }
 
   @Test
@@ -95,7 +96,9 @@ final class JobStoreTest {
     plain.start();
 
     assertThatThrownBy(
-            () -> plain.set(NODE, "scrape_configs:\n  - job_name: node\n    scrape_interval: often\n"))
+            () ->
+                plain.set(
+                    NODE, "scrape_configs:\n  - job_name: node\n    scrape_interval: often\n"))
         .isInstanceOf(InvalidJobException.class)
         .hasMessageStartingWith("job \"node\": scrape_configs[0].scrape_interval (line 3): ");
     assertThatThrownBy(() -> plain.set(NODE, "scrape_configs:\n  - job_name: other\n"))
@@ -111,7 +114,8 @@ final class JobStoreTest {
 
     assertThatThrownBy(() -> store.set(NODE, huge))
         .isInstanceOf(InvalidJobException.class)
-        .hasMessage("job \"node\": the document exceeds 1000000 bytes, more than a ZooKeeper node holds");
+        .hasMessage(
+            "job \"node\": the document exceeds 1000000 bytes, more than a ZooKeeper node holds");
   }
 
   @Test
@@ -125,14 +129,16 @@ final class JobStoreTest {
         .hasMessage(
             "cannot write job \"node\" at /vulcan/scraper/jobs/node: it was changed concurrently;"
                 + " read it and retry");
-    assertThat(store.get(NODE).orElseThrow().yaml()).isEqualTo(TestJobParser.yaml("node", "h2:9100"));
+    assertThat(store.get(NODE).orElseThrow().yaml())
+        .isEqualTo(TestJobParser.yaml("node", "h2:9100"));
   }
 
   @Test
   void creatingAJobThatExistsFails() throws Exception {
     store.set(NODE, TestJobParser.yaml("node", "h1:9100"), JobStore.ABSENT);
 
-    assertThatThrownBy(() -> store.set(NODE, TestJobParser.yaml("node", "h2:9100"), JobStore.ABSENT))
+    assertThatThrownBy(
+            () -> store.set(NODE, TestJobParser.yaml("node", "h2:9100"), JobStore.ABSENT))
         .isInstanceOf(ConcurrentJobModificationException.class)
         .hasMessageContaining("it was created concurrently");
   }
@@ -155,7 +161,8 @@ final class JobStoreTest {
               for (int r = 0; r < rounds; r++) {
                 int version = store.get(NODE).orElseThrow().version();
                 try {
-                  store.set(NODE, TestJobParser.yaml("node", "w" + writer + "r" + r + ":9100"), version);
+                  store.set(
+                      NODE, TestJobParser.yaml("node", "w" + writer + "r" + r + ":9100"), version);
                   succeeded++;
                 } catch (ConcurrentJobModificationException lost) {
                   // Reported, not silent: this write did not land.

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The union of the targets of a job watcher's jobs, for the end-to-end test. A stand-in for
- * core's {@code JobTargets}, which at the time of writing calls {@code Job.watch} while holding
- * its lock: with a {@code ScrapeConfigJob}, whose discovery thread delivers while holding the job
- * run's lock, the two threads deadlock. This one subscribes to and closes jobs outside its lock.
+ * The union of the targets of a job watcher's jobs, for the end-to-end test. A stand-in for core's
+ * {@code JobTargets}, which at the time of writing calls {@code Job.watch} while holding its lock:
+ * with a {@code ScrapeConfigJob}, whose discovery thread delivers while holding the job run's lock,
+ * the two threads deadlock. This one subscribes to and closes jobs outside its lock.
  */
 final class JobUnion implements TargetWatcher {
   private final JobWatcher jobs;

@@ -96,7 +96,8 @@ final class JobsToScrapesEndToEndTest {
       jobs = ZooKeeperJobWatcher.builder().client(client).build();
       resources.add(jobs);
       // JobUnion, not core's JobTargets: see JobUnion for the deadlock it avoids.
-      ConsistentHashTargeter mine = ConsistentHashTargeter.builder(new JobUnion(jobs), pool).build();
+      ConsistentHashTargeter mine =
+          ConsistentHashTargeter.builder(new JobUnion(jobs), pool).build();
       mine.watch(assignment);
       Writer writer =
           new Writer() {
@@ -135,7 +136,9 @@ final class JobsToScrapesEndToEndTest {
       addresses.add("'127.0.0.1:" + exporters.get(i).getPort() + "'");
     }
     return "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n"
-        + "  - job_name: web\n    static_configs:\n      - targets: [" + String.join(", ", addresses) + "]\n";
+        + "  - job_name: web\n    static_configs:\n      - targets: ["
+        + String.join(", ", addresses)
+        + "]\n";
   }
 
   private Set<String> keys(int targets) {

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on 127.0.0.1 in front of a ZooKeeper server that can cut a client off, as a network
  * partition would: {@link #partition()} drops every connection and refuses new ones, so the server
- * stops hearing from the client's session and expires it after the session timeout (unlike a
- * client that closes its session, whose ephemeral nodes go at once). {@link #heal()} lets the
- * client connect again.
+ * stops hearing from the client's session and expires it after the session timeout (unlike a client
+ * that closes its session, whose ephemeral nodes go at once). {@link #heal()} lets the client
+ * connect again.
  */
 final class PartitionProxy implements AutoCloseable {
   private final ServerSocket server;

@@ -27,7 +27,8 @@ final class TestJobParser implements JobParser {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new InvalidJobException(
-          name.value(), "invalid YAML at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+          name.value(),
+          "invalid YAML at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
     }
     JsonNode configs = root == null ? null : root.get("scrape_configs");
     if (configs == null || !configs.isArray() || configs.size() != 1) {
@@ -36,7 +37,8 @@ final class TestJobParser implements JobParser {
     String jobName = configs.get(0).path("job_name").asText("");
     if (!jobName.equals(name.value())) {
       throw new InvalidJobException(
-          name.value(), "job_name \"" + jobName + "\" differs from the node's name \"" + name + "\"");
+          name.value(),
+          "job_name \"" + jobName + "\" differs from the node's name \"" + name + "\"");
     }
     List<String> targets = new ArrayList<>();
     for (JsonNode group : configs.get(0).path("static_configs")) {
@@ -78,7 +80,9 @@ final class TestJobParser implements JobParser {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof TestJob && ((TestJob) o).name.equals(name) && ((TestJob) o).targets.equals(targets);
+      return o instanceof TestJob
+          && ((TestJob) o).name.equals(name)
+          && ((TestJob) o).targets.equals(targets);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
 
 /**
- * Real in-process ZooKeeper for tests, on 127.0.0.1 with a 200 ms tick so that sessions of 2 s
- * are allowed and expire promptly.
+ * Real in-process ZooKeeper for tests, on 127.0.0.1 with a 200 ms tick so that sessions of 2 s are
+ * allowed and expire promptly.
  */
 final class TestZooKeeper {
   static final int TICK_MS = 200;
@@ -23,7 +23,16 @@ final class TestZooKeeper {
 
   static InstanceSpec spec(int serverId) {
     return new InstanceSpec(
-        null, -1, -1, -1, true, serverId, TICK_MS, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+        null,
+        -1,
+        -1,
+        -1,
+        true,
+        serverId,
+        TICK_MS,
+        -1,
+        Map.of("clientPortAddress", "127.0.0.1", "maxSessionTimeout", "20000"),
+        "127.0.0.1");
   }
 
   /** A started single server. */
@@ -44,10 +53,15 @@ final class TestZooKeeper {
 
   /** A started client with a 2 s session that retries forever (the store may be down a while). */
   static CuratorFramework client(String connectString) {
+    return client(connectString, SESSION_TIMEOUT);
+  }
+
+  /** A started client with this session timeout that retries forever. */
+  static CuratorFramework client(String connectString, Duration sessionTimeout) {
     CuratorFramework client =
         CuratorFrameworkFactory.builder()
             .connectString(connectString)
-            .sessionTimeoutMs((int) SESSION_TIMEOUT.toMillis())
+            .sessionTimeoutMs((int) sessionTimeout.toMillis())
             .connectionTimeoutMs(1_000)
             .retryPolicy(new RetryForever(100))
             .build();

@@ -9,7 +9,6 @@ import io.github.vulcanscraper.api.JobName;
 import io.github.vulcanscraper.api.Subscription;
 import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.discovery.ScrapeConfigJob;
-import io.github.vulcanscraper.zookeeper.TestJobParser.TestJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +73,16 @@ final class ZooKeeperJobWatcherTest {
 
   @Test
   void jobsSetUpdatedAndDeletedAreSeenByEveryWatcher() throws Exception {
-    List<Recorder<List<Job>>> watchers = List.of(new Recorder<>(), new Recorder<>(), new Recorder<>());
+    List<Recorder<List<Job>>> watchers =
+        List.of(new Recorder<>(), new Recorder<>(), new Recorder<>());
     watchers.forEach(this::watcher);
 
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100"));
     for (Recorder<List<Job>> seen : watchers) {
-      await().atMost(DEADLINE).until(() -> List.of("a[h1:9100]", "b[h2:9100]").equals(describe(seen.last())));
+      await()
+          .atMost(DEADLINE)
+          .until(() -> List.of("a[h1:9100]", "b[h2:9100]").equals(describe(seen.last())));
     }
 
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100", "h3:9100"));
@@ -92,7 +94,9 @@ final class ZooKeeperJobWatcherTest {
 
     store.delete(JobName.of("b"));
     for (Recorder<List<Job>> seen : watchers) {
-      await().atMost(DEADLINE).until(() -> List.of("a[h1:9100, h3:9100]").equals(describe(seen.last())));
+      await()
+          .atMost(DEADLINE)
+          .until(() -> List.of("a[h1:9100, h3:9100]").equals(describe(seen.last())));
     }
   }
 
@@ -113,7 +117,9 @@ final class ZooKeeperJobWatcherTest {
     // A rewrite that parses to an equal job changes nothing, not even the instance.
     int count = seen.snapshots.size();
     Job b2 = seen.latest().get(1);
-    store.set(JobName.of("b"), "# same job, new comment\n" + TestJobParser.yaml("b", "h2:9100", "h4:9100"));
+    store.set(
+        JobName.of("b"),
+        "# same job, new comment\n" + TestJobParser.yaml("b", "h2:9100", "h4:9100"));
     store.set(JobName.of("c"), TestJobParser.yaml("c", "h5:9100"));
     await().atMost(DEADLINE).until(() -> seen.latest().size() == 3);
     assertThat(seen.snapshots).hasSize(count + 1);
@@ -140,12 +146,16 @@ final class ZooKeeperJobWatcherTest {
     assertThat(watcher.errorCount()).isEqualTo(1);
     // Still the last good list: the change to b below is delivered with a unchanged.
     store.set(JobName.of("b"), TestJobParser.yaml("b", "h9:9100"));
-    await().atMost(DEADLINE).until(() -> List.of("a[h1:9100]", "b[h9:9100]").equals(describe(seen.last())));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> List.of("a[h1:9100]", "b[h9:9100]").equals(describe(seen.last())));
     assertThat(seen.latest().get(0)).isSameAs(good.get(0));
 
     // Fixed: the new version replaces the last good one.
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h7:9100"));
-    await().atMost(DEADLINE).until(() -> List.of("a[h7:9100]", "b[h9:9100]").equals(describe(seen.last())));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> List.of("a[h7:9100]", "b[h9:9100]").equals(describe(seen.last())));
   }
 
   @Test
@@ -153,7 +163,9 @@ final class ZooKeeperJobWatcherTest {
     Recorder<List<Job>> seen = new Recorder<>();
     ZooKeeperJobWatcher watcher = watcher(seen);
     store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
-    client.create().forPath(JOBS + "/other", TestJobParser.yaml("not-other", "h2:9100").getBytes(UTF_8));
+    client
+        .create()
+        .forPath(JOBS + "/other", TestJobParser.yaml("not-other", "h2:9100").getBytes(UTF_8));
 
     await().atMost(DEADLINE).until(() -> seen.errors.size() == 1);
     assertThat(seen.errors.get(0))

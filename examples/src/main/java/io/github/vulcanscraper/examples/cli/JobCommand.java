@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code vulcan job}: manages the jobs kept in ZooKeeper under {@code <root>/scraper/jobs}, one
- * Prometheus configuration document per job. Every write is validated first and compare-and-set
- * on the node's version.
+ * Prometheus configuration document per job. Every write is validated first and compare-and-set on
+ * the node's version.
  */
 @Command(
     name = "job",

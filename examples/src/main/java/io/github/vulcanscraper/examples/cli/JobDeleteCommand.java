@@ -19,7 +19,10 @@ public final class JobDeleteCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Parameters(index = "0", paramLabel = "NAME", converter = JobNameConverter.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      converter = JobNameConverter.class,
       description = "The job's name.")
   JobName name;
 

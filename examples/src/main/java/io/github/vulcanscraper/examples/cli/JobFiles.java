@@ -35,7 +35,8 @@ final class JobFiles {
     }
   }
 
-  private static byte[] readCapped(InputStream in, String name) throws IOException, UnreadableException {
+  private static byte[] readCapped(InputStream in, String name)
+      throws IOException, UnreadableException {
     byte[] data = in.readNBytes(MAX_BYTES + 1);
     if (data.length > MAX_BYTES) {
       throw new UnreadableException(name + " is larger than " + MAX_BYTES + " bytes");

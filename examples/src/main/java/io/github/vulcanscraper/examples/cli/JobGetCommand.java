@@ -23,11 +23,15 @@ public final class JobGetCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Parameters(index = "0", paramLabel = "NAME", converter = JobNameConverter.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      converter = JobNameConverter.class,
       description = "The job's name.")
   JobName name;
 
-  @Option(names = "--show-version",
+  @Option(
+      names = "--show-version",
       description = "Print '# version: N' first, for 'job set --expect-version N'.")
   boolean showVersion;
 

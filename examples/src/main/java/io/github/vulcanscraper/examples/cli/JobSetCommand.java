@@ -30,17 +30,27 @@ public final class JobSetCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Parameters(index = "0", paramLabel = "NAME", converter = JobNameConverter.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      converter = JobNameConverter.class,
       description = "The job's name; the document's job_name must equal it.")
   JobName name;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", defaultValue = "-",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "FILE",
+      defaultValue = "-",
       description = "The document to write; '-' or none reads standard input.")
   String file;
 
-  @Option(names = "--expect-version", paramLabel = "N",
-      description = "Write only if the job is at version N (as 'job get --show-version' prints);"
-          + " -1: only if the job does not exist yet.")
+  @Option(
+      names = "--expect-version",
+      paramLabel = "N",
+      description =
+          "Write only if the job is at version N (as 'job get --show-version' prints);"
+              + " -1: only if the job does not exist yet.")
   Integer expectedVersion;
 
   @Override

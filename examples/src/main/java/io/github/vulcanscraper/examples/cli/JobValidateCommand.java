@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vulcan job validate FILE [--name NAME]}: checks a job document offline, as {@code job
- * set} does before writing it. Exit 0 and {@code FILE: OK job NAME}, or exit 1 with the reason.
+ * {@code vulcan job validate FILE [--name NAME]}: checks a job document offline, as {@code job set}
+ * does before writing it. Exit 0 and {@code FILE: OK job NAME}, or exit 1 with the reason.
  */
 @Command(
     name = "validate",
@@ -29,7 +29,10 @@ public final class JobValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The document; '-' is stdin.")
   String file;
 
-  @Option(names = "--name", paramLabel = "NAME", converter = JobNameConverter.class,
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      converter = JobNameConverter.class,
       description = "The job (node) name the document is meant for; its job_name must equal it.")
   JobName name;
 

@@ -11,14 +11,16 @@ final class StoreOptions {
       names = "--zk",
       paramLabel = "CONNECT",
       defaultValue = "127.0.0.1:2181",
-      description = "ZooKeeper connect string, host:port[,host:port...] (default: ${DEFAULT-VALUE}).")
+      description =
+          "ZooKeeper connect string, host:port[,host:port...] (default: ${DEFAULT-VALUE}).")
   String connect;
 
   @Option(
       names = "--root",
       paramLabel = "PATH",
       defaultValue = "/vulcan",
-      description = "Root of the layout; jobs live in PATH/scraper/jobs (default: ${DEFAULT-VALUE}).")
+      description =
+          "Root of the layout; jobs live in PATH/scraper/jobs (default: ${DEFAULT-VALUE}).")
   String root;
 
   @Option(
@@ -26,7 +28,8 @@ final class StoreOptions {
       paramLabel = "DURATION",
       defaultValue = "5s",
       converter = DurationConverter.class,
-      description = "How long to wait for ZooKeeper, e.g. 500ms, 5s, 1m (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to wait for ZooKeeper, e.g. 500ms, 5s, 1m (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   /** A started store that validates with the configuration loader; the caller closes it. */
@@ -54,7 +57,9 @@ final class StoreOptions {
    */
   private static void quietClientLogs() {
     for (String logger :
-        new String[] {"org.apache.zookeeper", "org.apache.curator", "io.github.vulcanscraper.zookeeper"}) {
+        new String[] {
+          "org.apache.zookeeper", "org.apache.curator", "io.github.vulcanscraper.zookeeper"
+        }) {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
         System.setProperty(key, "error");

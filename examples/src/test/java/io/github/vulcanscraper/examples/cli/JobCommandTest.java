@@ -26,7 +26,10 @@ import picocli.CommandLine;
 
 final class JobCommandTest {
   private static final String NODE =
-      "scrape_configs:\n  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:9100']\n";
+      "scrape_configs:\n"
+          + "  - job_name: node\n"
+          + "    static_configs:\n"
+          + "      - targets: ['127.0.0.1:9100']\n";
   private static final String NODE_TWO_TARGETS =
       "global:\n  scrape_interval: 30s\nscrape_configs:\n  - job_name: node\n    static_configs:\n"
           + "      - targets: ['127.0.0.1:9100', '127.0.0.1:9101']\n";
@@ -42,10 +45,21 @@ final class JobCommandTest {
   @BeforeAll
   static void startZooKeeper() throws Exception {
     InstanceSpec spec =
-        new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+        new InstanceSpec(
+            null,
+            -1,
+            -1,
+            -1,
+            true,
+            -1,
+            200,
+            -1,
+            Map.of("clientPortAddress", "127.0.0.1"),
+            "127.0.0.1");
     server = new TestingServer(spec, true);
     client =
-        CuratorFrameworkFactory.newClient(server.getConnectString(), 4_000, 2_000, new RetryOneTime(100));
+        CuratorFrameworkFactory.newClient(
+            server.getConnectString(), 4_000, 2_000, new RetryOneTime(100));
     client.start();
   }
 
@@ -145,7 +159,8 @@ final class JobCommandTest {
     assertThat(job("set", "other", file(NODE).toString())).isEqualTo(1);
 
     assertThat(err.toString())
-        .isEqualTo("error: job \"other\": job_name \"node\" differs from the node's name \"other\"\n");
+        .isEqualTo(
+            "error: job \"other\": job_name \"node\" differs from the node's name \"other\"\n");
     assertThat(exists("other")).isFalse();
   }
 
@@ -156,7 +171,9 @@ final class JobCommandTest {
     assertThat(job("set", "node", file(two).toString())).isEqualTo(1);
 
     assertThat(err.toString())
-        .isEqualTo("error: job \"node\": scrape_configs must hold exactly one job, found 2 (node, mysql)\n");
+        .isEqualTo(
+            "error: job \"node\": scrape_configs must hold exactly one job, found 2 (node,"
+                + " mysql)\n");
     assertThat(exists("node")).isFalse();
   }
 
@@ -179,7 +196,8 @@ final class JobCommandTest {
     assertThat(job("get", "node", "--show-version")).isZero();
 
     assertThat(out.toString()).isEqualTo("# version: 0\n" + NODE);
-    assertThat(job("set", "node", file(NODE_TWO_TARGETS).toString(), "--expect-version", "0")).isZero();
+    assertThat(job("set", "node", file(NODE_TWO_TARGETS).toString(), "--expect-version", "0"))
+        .isZero();
   }
 
   @Test
@@ -216,7 +234,12 @@ final class JobCommandTest {
     assertThat(run("job", "validate", good.toString())).isZero();
     assertThat(out.toString()).isEqualTo(good + ": OK job node\n");
 
-    Path bad = file("scrape_configs:\n  - job_name: node\n    scrape_timeout: 1m\n    scrape_interval: 10s\n");
+    Path bad =
+        file(
+            "scrape_configs:\n"
+                + "  - job_name: node\n"
+                + "    scrape_timeout: 1m\n"
+                + "    scrape_interval: 10s\n");
     assertThat(run("job", "validate", bad.toString())).isEqualTo(1);
     assertThat(err.toString()).startsWith("error: " + bad + ": scrape_configs[0]").hasLineCount(1);
   }
@@ -228,7 +251,10 @@ final class JobCommandTest {
     assertThat(run("job", "validate", good.toString(), "--name", "mysql")).isEqualTo(1);
 
     assertThat(err.toString())
-        .isEqualTo("error: " + good + ": job \"mysql\": job_name \"node\" differs from the node's name \"mysql\"\n");
+        .isEqualTo(
+            "error: "
+                + good
+                + ": job \"mysql\": job_name \"node\" differs from the node's name \"mysql\"\n");
   }
 
   @Test
