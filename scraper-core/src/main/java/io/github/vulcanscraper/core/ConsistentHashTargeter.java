@@ -12,25 +12,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link TargetWatcher} that keeps, of another watcher's targets, those a consistent hash over
- * a {@link Pool}'s members gives to this node ({@link Pool#id()}).
+ * A {@link TargetWatcher} that keeps, of another watcher's targets, those a consistent hash over a
+ * {@link Pool}'s members gives to this node ({@link Pool#id()}).
  *
  * <p>Placement is rendezvous hashing: a target's owner depends only on its {@link Targeter#key()}
- * and the member set, never on the other targets, so nodes that briefly see different target
- * lists still agree on every target they both see; when a member joins it takes about {@code
- * 1/(n+1)} of the targets, all of them from the others, and nothing else moves. With a
- * replication factor R the R best-placed members each scrape the target (their writes are the
- * same series at the same slot timestamps). Members are weighted by {@link Member#weight()}.
+ * and the member set, never on the other targets, so nodes that briefly see different target lists
+ * still agree on every target they both see; when a member joins it takes about {@code 1/(n+1)} of
+ * the targets, all of them from the others, and nothing else moves. With a replication factor R the
+ * R best-placed members each scrape the target (their writes are the same series at the same slot
+ * timestamps). Members are weighted by {@link Member#weight()}.
  *
  * <p>Each subscription delivers an {@link OwnedTargets} snapshot once both the targets and the
  * members are known, then whenever either changes the owned set or the set of targets owned
- * elsewhere. A node absent from the member set (not registered yet, or deregistered for a
- * graceful leave) is placed as if it were a member of weight 1: it keeps scraping its share until
- * it is closed; the overlap with the node that takes over writes the same series and timestamps.
+ * elsewhere. A node absent from the member set (not registered yet, or deregistered for a graceful
+ * leave) is placed as if it were a member of weight 1: it keeps scraping its share until it is
+ * closed; the overlap with the node that takes over writes the same series and timestamps.
  *
  * <pre>{@code
  * TargetWatcher mine = ConsistentHashTargeter.builder(allTargets, pool).replicas(1).build();
@@ -76,8 +77,7 @@ public final class ConsistentHashTargeter implements TargetWatcher {
    * @param all the targets, unique by key
    * @param members the live members; {@code self} is added (weight 1) when absent
    */
-  static OwnedTargets assign(
-      List<Targeter> all, Set<Member> members, String self, int replicas) {
+  static OwnedTargets assign(List<Targeter> all, Set<Member> members, String self, int replicas) {
     Set<Member> placed = members;
     if (members.stream().noneMatch(m -> m.id().equals(self))) {
       placed = new HashSet<>(members);
@@ -103,13 +103,13 @@ public final class ConsistentHashTargeter implements TargetWatcher {
   private final class HashSubscription implements Subscription {
     private final SnapshotListener<List<Targeter>> listener;
     private final Object lock = new Object();
-    private List<Targeter> latestTargets;
-    private Set<Member> latestMembers;
-    private OwnedTargets delivered;
-    private List<Targeter> deliveredFrom;
+    private @Nullable List<Targeter> latestTargets;
+    private @Nullable Set<Member> latestMembers;
+    private @Nullable OwnedTargets delivered;
+    private @Nullable List<Targeter> deliveredFrom;
     private boolean closed;
-    private Subscription targetSubscription;
-    private Subscription poolSubscription;
+    private @Nullable Subscription targetSubscription;
+    private @Nullable Subscription poolSubscription;
 
     HashSubscription(SnapshotListener<List<Targeter>> listener) {
       this.listener = listener;
@@ -147,7 +147,7 @@ public final class ConsistentHashTargeter implements TargetWatcher {
         return;
       }
       OwnedTargets next = assign(latestTargets, latestMembers, pool.id(), replicas);
-      if (delivered != null && delivered.equals(next) && deliveredFrom.equals(latestTargets)) {
+      if (delivered != null && delivered.equals(next) && latestTargets.equals(deliveredFrom)) {
         return;
       }
       delivered = next;
@@ -169,8 +169,8 @@ public final class ConsistentHashTargeter implements TargetWatcher {
 
     @Override
     public void close() {
-      Subscription t;
-      Subscription p;
+      @Nullable Subscription t;
+      @Nullable Subscription p;
       synchronized (lock) {
         closed = true;
         t = targetSubscription;
@@ -216,8 +216,8 @@ public final class ConsistentHashTargeter implements TargetWatcher {
     }
 
     /**
-     * Sets the replication factor R: each target is scraped by the R members that rank it
-     * highest (all members when there are fewer). Default 1.
+     * Sets the replication factor R: each target is scraped by the R members that rank it highest
+     * (all members when there are fewer). Default 1.
      *
      * @throws IllegalArgumentException when {@code replicas < 1}
      */

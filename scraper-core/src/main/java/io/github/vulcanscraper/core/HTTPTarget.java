@@ -12,19 +12,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Targeter} that scrapes a Prometheus exporter over HTTP(S) with OkHttp, as Prometheus
  * does: it sends the negotiated {@code Accept} header, {@code Accept-Encoding: gzip}, a {@code
- * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads
- * the body within the body size limit (after decompression); and parses it as OpenMetrics or the
- * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy,
- * extra headers and redirects follow its {@link HttpClientConfig}; secrets read from files are
- * read again on every scrape.
+ * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads the
+ * body within the body size limit (after decompression); and parses it as OpenMetrics or the
+ * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy, extra
+ * headers and redirects follow its {@link HttpClientConfig}; secrets read from files are read again
+ * on every scrape.
  *
- * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's
- * {@code host:port}. Two targets are equal when all their settings are (the {@link HttpClients}
- * they share are not a setting).
+ * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's {@code
+ * host:port}. Two targets are equal when all their settings are (the {@link HttpClients} they share
+ * are not a setting).
  *
  * <pre>{@code
  * HTTPTarget target = HTTPTarget.builder()
@@ -51,15 +52,15 @@ public final class HTTPTarget implements Targeter {
   private final String acceptHeader;
   private final HttpClients clients;
 
-  private HTTPTarget(Builder b) {
-    this.url = b.url;
-    this.job = b.job;
+  private HTTPTarget(Builder b, URI url, JobName job) {
+    this.url = url;
+    this.job = job;
     Labels.Builder lb = b.labels.toBuilder();
     if (lb.get("job") == null) {
-      lb.set("job", b.job.value());
+      lb.set("job", job.value());
     }
     if (lb.get("instance") == null) {
-      lb.set("instance", authority(b.url));
+      lb.set("instance", authority(url));
     }
     this.labels = lb.build();
     this.key = job.value() + "/" + labels.get("instance");
@@ -181,14 +182,30 @@ public final class HTTPTarget implements Targeter {
 
   @Override
   public int hashCode() {
-    return Objects.hash(url, job, labels, interval, timeout, policy, httpClientConfig,
-        bodySizeLimit, enableCompression, acceptHeader);
+    return Objects.hash(
+        url,
+        job,
+        labels,
+        interval,
+        timeout,
+        policy,
+        httpClientConfig,
+        bodySizeLimit,
+        enableCompression,
+        acceptHeader);
   }
 
   @Override
   public String toString() {
-    return "HTTPTarget{" + key + ", url=" + redact(url) + ", interval=" + interval
-        + ", timeout=" + timeout + "}";
+    return "HTTPTarget{"
+        + key
+        + ", url="
+        + redact(url)
+        + ", interval="
+        + interval
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   private static String authority(URI url) {
@@ -212,17 +229,17 @@ public final class HTTPTarget implements Targeter {
 
   /** Builds an {@link HTTPTarget}; setters validate at once. Not thread-safe. */
   public static final class Builder {
-    private URI url;
-    private JobName job;
+    private @Nullable URI url;
+    private @Nullable JobName job;
     private Labels labels = Labels.EMPTY;
     private Duration interval = Duration.ofMinutes(1);
-    private Duration timeout;
+    private @Nullable Duration timeout;
     private ScrapePolicy policy = ScrapePolicy.DEFAULT;
     private HttpClientConfig httpClientConfig = HttpClientConfig.DEFAULT;
     private long bodySizeLimit;
     private boolean enableCompression = true;
     private String acceptHeader = ExpositionFormat.ACCEPT_HEADER;
-    private HttpClients clients;
+    private @Nullable HttpClients clients;
 
     private Builder() {}
 
@@ -341,17 +358,19 @@ public final class HTTPTarget implements Targeter {
      * @throws IllegalArgumentException when the timeout exceeds the interval
      */
     public HTTPTarget build() {
-      if (url == null) {
+      URI u = url;
+      JobName j = job;
+      if (u == null) {
         throw new IllegalStateException("url is required");
       }
-      if (job == null) {
+      if (j == null) {
         throw new IllegalStateException("job is required");
       }
       if (timeout != null && timeout.compareTo(interval) > 0) {
         throw new IllegalArgumentException(
             "timeout must be <= interval: timeout " + timeout + ", interval " + interval);
       }
-      return new HTTPTarget(this);
+      return new HTTPTarget(this, u, j);
     }
   }
 }

@@ -20,6 +20,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OkHttp clients of a set of {@link HTTPTarget}s: one base client whose connection pool and
@@ -27,12 +28,12 @@ import okhttp3.Protocol;
  * OkHttpClient#newBuilder()}) per distinct {@link HttpClientConfig}, built when first needed and
  * cached, so ten thousand targets with one config share one client.
  *
- * <p>TLS files (CA, certificate, key) are read when a config's client is built; a client that
- * fails to build is not cached, so the next scrape tries again. Thread-safe.
+ * <p>TLS files (CA, certificate, key) are read when a config's client is built; a client that fails
+ * to build is not cached, so the next scrape tries again. Thread-safe.
  */
 public final class HttpClients {
   private static final int MAX_CACHED = 256;
-  private static volatile HttpClients shared;
+  private static volatile @Nullable HttpClients shared;
 
   private final OkHttpClient base;
   private final Map<HttpClientConfig, OkHttpClient> cache =
@@ -50,16 +51,16 @@ public final class HttpClients {
   }
 
   /**
-   * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared.
-   * The scrape's timeout is set per call and overrides the base's call timeout.
+   * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared. The
+   * scrape's timeout is set per call and overrides the base's call timeout.
    */
   public static HttpClients of(OkHttpClient base) {
     return new HttpClients(Objects.requireNonNull(base, "base"));
   }
 
   /**
-   * The process-wide default: a base client that does not retry on connection failure (a scrape
-   * is retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
+   * The process-wide default: a base client that does not retry on connection failure (a scrape is
+   * retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
    * scraped more often than that reuse their connection, as Prometheus does. Used by {@link
    * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
    */
@@ -69,10 +70,12 @@ public final class HttpClients {
       synchronized (HttpClients.class) {
         s = shared;
         if (s == null) {
-          s = new HttpClients(new OkHttpClient.Builder()
-              .retryOnConnectionFailure(false)
-              .connectionPool(new ConnectionPool(1024, 2, TimeUnit.MINUTES))
-              .build());
+          s =
+              new HttpClients(
+                  new OkHttpClient.Builder()
+                      .retryOnConnectionFailure(false)
+                      .connectionPool(new ConnectionPool(1024, 2, TimeUnit.MINUTES))
+                      .build());
           shared = s;
         }
       }
@@ -101,9 +104,10 @@ public final class HttpClients {
   }
 
   private OkHttpClient build(HttpClientConfig config) throws ScrapeException {
-    OkHttpClient.Builder b = base.newBuilder()
-        .followRedirects(config.followRedirects())
-        .followSslRedirects(config.followRedirects());
+    OkHttpClient.Builder b =
+        base.newBuilder()
+            .followRedirects(config.followRedirects())
+            .followSslRedirects(config.followRedirects());
     if (!config.enableHttp2()) {
       b.protocols(List.of(Protocol.HTTP_1_1));
     }
@@ -133,10 +137,15 @@ public final class HttpClients {
       String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
       String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
       String credentials = Credentials.basic(user, password, StandardCharsets.UTF_8);
-      b.proxyAuthenticator((route, response) ->
-          response.request().header("Proxy-Authorization") != null
-              ? null
-              : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+      b.proxyAuthenticator(
+          (route, response) ->
+              response.request().header("Proxy-Authorization") != null
+                  ? null
+                  : response
+                      .request()
+                      .newBuilder()
+                      .header("Proxy-Authorization", credentials)
+                      .build());
     }
   }
 

@@ -9,12 +9,12 @@ import io.github.vulcanscraper.core.http.HttpClientConfig;
 import io.github.vulcanscraper.core.http.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -30,10 +30,10 @@ import okio.Okio;
 /**
  * One HTTP scrape of an {@link HTTPTarget}: the request as Prometheus sends it, the status check,
  * the body read (gunzipped here, since the request asks for gzip itself) within the body size
- * limit, and the parse by the format the {@code Content-Type} names. Every failure becomes a
- * {@link ScrapeException} with a reason: {@code timeout}, {@code connect}, {@code dns}, {@code
- * tls}, {@code tls_config}, {@code io}, {@code http_status}, {@code body_size_limit}, {@code
- * parse} or {@code secret}. Messages never hold a secret.
+ * limit, and the parse by the format the {@code Content-Type} names. Every failure becomes a {@link
+ * ScrapeException} with a reason: {@code timeout}, {@code connect}, {@code dns}, {@code tls},
+ * {@code tls_config}, {@code io}, {@code http_status}, {@code body_size_limit}, {@code parse} or
+ * {@code secret}. Messages never hold a secret.
  *
  * <p>Stateless; parsers are kept per thread since they are not thread-safe.
  */
@@ -54,7 +54,8 @@ final class HttpFetch {
     try (Response response = call.execute()) {
       if (!response.isSuccessful()) {
         throw new ScrapeException(
-            "http_status", "server returned HTTP status " + response.code() + " " + response.message());
+            "http_status",
+            "server returned HTTP status " + response.code() + " " + response.message());
       }
       ResponseBody rb = response.body();
       if (rb == null) {
@@ -68,8 +69,8 @@ final class HttpFetch {
       body = read(source, t.bodySizeLimit());
       contentType = response.header("Content-Type");
     } catch (InterruptedIOException e) {
-      throw new ScrapeException("timeout", "scrape timed out after " + t.timeout().toMillis()
-          + "ms", e);
+      throw new ScrapeException(
+          "timeout", "scrape timed out after " + t.timeout().toMillis() + "ms", e);
     } catch (ConnectException e) {
       throw new ScrapeException("connect", "connection failed: " + e.getMessage(), e);
     } catch (UnknownHostException e) {
@@ -83,12 +84,13 @@ final class HttpFetch {
   }
 
   private static Request request(HTTPTarget t) throws ScrapeException {
-    Request.Builder b = new Request.Builder()
-        .url(t.url().toString())
-        .header("Accept", t.acceptHeader())
-        .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
-        .header("User-Agent", USER_AGENT)
-        .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t));
+    Request.Builder b =
+        new Request.Builder()
+            .url(t.url().toString())
+            .header("Accept", t.acceptHeader())
+            .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
+            .header("User-Agent", USER_AGENT)
+            .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t));
     HttpClientConfig c = t.httpClientConfig();
     for (Map.Entry<String, List<Secret>> h : c.headers().entrySet()) {
       b.removeHeader(h.getKey());
@@ -97,19 +99,24 @@ final class HttpFetch {
       }
     }
     if (c.basicAuthUsername() != null) {
-      String password = c.basicAuthPassword() == null ? "" : reveal(c.basicAuthPassword(), "password");
-      b.header("Authorization",
+      String password =
+          c.basicAuthPassword() == null ? "" : reveal(c.basicAuthPassword(), "password");
+      b.header(
+          "Authorization",
           Credentials.basic(c.basicAuthUsername(), password, StandardCharsets.UTF_8));
     } else if (c.authorizationType() != null) {
-      b.header("Authorization", c.authorizationType() + " "
-          + reveal(c.authorizationCredentials(), "authorization credentials"));
+      b.header(
+          "Authorization",
+          c.authorizationType()
+              + " "
+              + reveal(c.authorizationCredentials(), "authorization credentials"));
     }
     return b.build();
   }
 
   private static String seconds(HTTPTarget t) {
-    long ms = t.timeout().toMillis();
-    return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    // As Prometheus formats it: "10", "0.5".
+    return BigDecimal.valueOf(t.timeout().toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   private static String reveal(Secret secret, String what) throws ScrapeException {
@@ -120,8 +127,9 @@ final class HttpFetch {
     }
   }
 
-  private static byte[] read(BufferedSource source, long limit) throws IOException, ScrapeException {
-    if (limit > 0 && source.request(limit + 1)) {
+  private static byte[] read(BufferedSource source, long limit)
+      throws IOException, ScrapeException {
+    if (limit > 0 && limit < Long.MAX_VALUE && source.request(limit + 1)) {
       throw new ScrapeException(
           "body_size_limit", "body size limit exceeded: more than " + limit + " bytes");
     }
@@ -134,7 +142,8 @@ final class HttpFetch {
     try {
       return parser.parse(body, 0, body.length);
     } catch (ExpositionException e) {
-      throw new ScrapeException("parse", "cannot parse the " + format + " body: " + e.getMessage(), e);
+      throw new ScrapeException(
+          "parse", "cannot parse the " + format + " body: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new ScrapeException("parse", "cannot parse the " + format + " body: " + e, e);
     }

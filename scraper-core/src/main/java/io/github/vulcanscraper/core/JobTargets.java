@@ -8,13 +8,13 @@ import io.github.vulcanscraper.api.Subscription;
 import io.github.vulcanscraper.api.TargetWatcher;
 import io.github.vulcanscraper.api.Targeter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,17 +48,19 @@ public final class JobTargets implements TargetWatcher {
   @Override
   public Subscription watch(SnapshotListener<List<Targeter>> listener) {
     Union u = new Union(Objects.requireNonNull(listener, "listener"));
-    Subscription s = jobs.watch(new SnapshotListener<>() {
-      @Override
-      public void onSnapshot(List<Job> snapshot) {
-        u.onJobs(snapshot);
-      }
+    Subscription s =
+        jobs.watch(
+            new SnapshotListener<>() {
+              @Override
+              public void onSnapshot(List<Job> snapshot) {
+                u.onJobs(snapshot);
+              }
 
-      @Override
-      public void onError(Exception error) {
-        u.onError(error);
-      }
-    });
+              @Override
+              public void onError(Exception error) {
+                u.onError(error);
+              }
+            });
     u.jobSubscription(s);
     return u;
   }
@@ -73,7 +75,7 @@ public final class JobTargets implements TargetWatcher {
     private final SnapshotListener<List<Targeter>> listener;
     private final Object lock = new Object();
     private final Map<JobName, Running> running = new LinkedHashMap<>();
-    private Subscription jobSubscription;
+    private @Nullable Subscription jobSubscription;
     private boolean haveJobs;
     private boolean closed;
 
@@ -103,7 +105,10 @@ public final class JobTargets implements TargetWatcher {
           Job j = next.get(r.job.name());
           if (j == null || !j.equals(r.job)) {
             running.remove(r.job.name());
-            r.subscription.close();
+            Subscription s = r.subscription;
+            if (s != null) {
+              s.close();
+            }
           }
         }
         Map<JobName, Running> ordered = new LinkedHashMap<>();
@@ -177,7 +182,7 @@ public final class JobTargets implements TargetWatcher {
     private final class Running implements SnapshotListener<List<Targeter>> {
       final Job job;
       List<Targeter> targets = List.of();
-      Subscription subscription;
+      @Nullable Subscription subscription;
 
       Running(Job job) {
         this.job = job;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of the targets this node owns that also says which other targets are alive on other
@@ -20,9 +21,9 @@ import java.util.Set;
 public final class OwnedTargets extends AbstractList<Targeter> implements RandomAccess {
   private final List<Targeter> owned;
   private final List<Targeter> all;
-  private volatile Set<String> elsewhere;
+  private volatile @Nullable Set<String> elsewhere;
 
-  private OwnedTargets(List<Targeter> owned, List<Targeter> all, Set<String> elsewhere) {
+  private OwnedTargets(List<Targeter> owned, List<Targeter> all, @Nullable Set<String> elsewhere) {
     this.owned = owned;
     this.all = all;
     this.elsewhere = elsewhere;
@@ -35,7 +36,7 @@ public final class OwnedTargets extends AbstractList<Targeter> implements Random
    * @param elsewhere the keys of the targets that exist and are scraped by other nodes, copied
    */
   public static OwnedTargets of(List<Targeter> owned, Set<String> elsewhere) {
-    return new OwnedTargets(List.copyOf(owned), null, Set.copyOf(elsewhere));
+    return new OwnedTargets(List.copyOf(owned), List.of(), Set.copyOf(elsewhere));
   }
 
   /**

@@ -12,9 +12,9 @@ import java.util.List;
  * weights the score is {@code -weight / ln(u)}, {@code u} the score mapped to (0, 1), which gives
  * each member a share proportional to its weight and still moves only the keys that must move.
  *
- * <p>Design: member hashes and weights are computed once per member set, so placing a key costs
- * one 64-bit mix per member (and a logarithm when weights differ). Ties, which need two equal
- * scores, go to the member whose id sorts first. Immutable and thread-safe.
+ * <p>Design: member hashes and weights are computed once per member set, so placing a key costs one
+ * 64-bit mix per member (and a logarithm when weights differ). Ties, which need two equal scores,
+ * go to the member whose id sorts first. Immutable and thread-safe.
  */
 final class Rendezvous {
   private final Member[] members;
@@ -66,7 +66,9 @@ final class Rendezvous {
     if (weighted) {
       double own = weightedScore(keyHash, member);
       for (int i = 0; i < members.length; i++) {
-        if (i != member && beats(weightedScore(keyHash, i), i, own, member) && ++better >= replicas) {
+        if (i != member
+            && beats(weightedScore(keyHash, i), i, own, member)
+            && ++better >= replicas) {
           return false;
         }
       }

@@ -1,11 +1,9 @@
 package io.github.vulcanscraper.core;
 
-import java.time.Clock;
-
 /**
- * The wall clock and the timer a {@link Scraper} schedules its slots with. The default, {@link
- * #system(Clock)}, runs every slot on one daemon thread; tests inject a scheduler whose time they
- * move by hand, so nothing sleeps.
+ * The wall clock and the timer a {@link Scraper} schedules its slots with. The scraper's default
+ * runs every slot on one daemon thread on its {@link Scraper.Builder#clock clock}; tests inject a
+ * scheduler whose time they move by hand, so nothing sleeps.
  *
  * <p>Tasks must be short (a slot task only hands the scrape to the fetch executor). Implementations
  * are thread-safe.
@@ -20,15 +18,6 @@ public interface Scheduler {
    * @return a handle that cancels the task if it has not started
    */
   Cancellable schedule(long epochMillis, Runnable task);
-
-  /**
-   * A scheduler on {@code clock} with one daemon thread. Its thread stops when the scraper that
-   * created it is closed; a scheduler passed to {@link Scraper.Builder#scheduler} is never closed
-   * by the scraper.
-   */
-  static Scheduler system(Clock clock) {
-    return new SystemScheduler(clock);
-  }
 
   /** A scheduled task that can be cancelled. */
   @FunctionalInterface

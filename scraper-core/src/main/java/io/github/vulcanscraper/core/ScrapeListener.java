@@ -4,13 +4,12 @@ import io.github.vulcanscraper.api.ScrapeException;
 import java.time.Duration;
 
 /**
- * Observes scrapes as they happen, without a metrics library being forced on the host. Every
- * {@link #scrapeStarted} is followed by exactly one {@link #scrapeSucceeded} or {@link
- * #scrapeFailed} for the same key and slot.
+ * Observes scrapes as they happen, without a metrics library being forced on the host. Every {@link
+ * #scrapeStarted} is followed by exactly one {@link #scrapeSucceeded} or {@link #scrapeFailed} for
+ * the same key and slot.
  *
- * <p>Methods are called on the fetch threads, concurrently for different targets. They must be
- * fast and never throw (an exception is logged and otherwise ignored). The default methods do
- * nothing.
+ * <p>Methods are called on the fetch threads, concurrently for different targets. They must be fast
+ * and never throw (an exception is logged and otherwise ignored). The default methods do nothing.
  */
 public interface ScrapeListener {
   /** Listens to nothing. */

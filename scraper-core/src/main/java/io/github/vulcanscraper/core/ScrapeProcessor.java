@@ -11,15 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the families a target exposed into what is written, as Prometheus' scrape loop does:
- * target labels attached ({@link SeriesLabeler}), {@code metric_relabel_configs} applied, exposed
+ * Turns the families a target exposed into what is written, as Prometheus' scrape loop does: target
+ * labels attached ({@link SeriesLabeler}), {@code metric_relabel_configs} applied, exposed
  * timestamps kept or dropped ({@code honor_timestamps}), then the limits checked. A limit exceeded
  * fails the whole scrape with a {@link ScrapeException} whose reason names the limit.
  *
- * <p>Design: relabeling needs the metric name as {@code __name__}; with the identity relabeler
- * (the common case) that round trip is skipped, so a sample costs one label set. Immutable and
+ * <p>Design: relabeling needs the metric name as {@code __name__}; with the identity relabeler (the
+ * common case) that round trip is skipped, so a sample costs one label set. Immutable and
  * thread-safe.
  */
 final class ScrapeProcessor {
@@ -50,7 +51,9 @@ final class ScrapeProcessor {
         kept++;
         if (policy.sampleLimit() > 0 && kept > policy.sampleLimit()) {
           throw new ScrapeException(
-              "sample_limit", "sample_limit exceeded: more than " + policy.sampleLimit()
+              "sample_limit",
+              "sample_limit exceeded: more than "
+                  + policy.sampleLimit()
                   + " samples after metric relabeling");
         }
         checkLabelLimits(p);
@@ -75,15 +78,16 @@ final class ScrapeProcessor {
     return n;
   }
 
-  private Sample processSample(Sample s) {
+  private @Nullable Sample processSample(Sample s) {
     Labels labels = labeler.label(s.labels());
     String name = s.name();
     if (relabel) {
       Labels relabeled = relabeler.relabel(labels.toBuilder().set(NAME, name).build());
-      if (relabeled == null || relabeled.get(NAME) == null) {
+      String newName = relabeled == null ? null : relabeled.get(NAME);
+      if (relabeled == null || newName == null) {
         return null;
       }
-      name = relabeled.get(NAME);
+      name = newName;
       labels = relabeled.without(NAME);
     }
     long ts = policy.honorTimestamps() ? s.timestampMillis() : Sample.NO_TIMESTAMP;
@@ -94,9 +98,15 @@ final class ScrapeProcessor {
     Labels labels = s.labels();
     int count = labels.size() + 1; // __name__ counts, as in Prometheus
     if (policy.labelLimit() > 0 && count > policy.labelLimit()) {
-      throw new ScrapeException("label_limit", "label_limit exceeded (metric: "
-          + abbreviate(s.name()) + ", number of labels: " + count + ", limit: "
-          + policy.labelLimit() + ")");
+      throw new ScrapeException(
+          "label_limit",
+          "label_limit exceeded (metric: "
+              + abbreviate(s.name())
+              + ", number of labels: "
+              + count
+              + ", limit: "
+              + policy.labelLimit()
+              + ")");
     }
     int nameLimit = policy.labelNameLengthLimit();
     int valueLimit = policy.labelValueLengthLimit();
@@ -120,15 +130,31 @@ final class ScrapeProcessor {
   }
 
   private static ScrapeException nameTooLong(Sample s, String label, int limit) {
-    return new ScrapeException("label_name_length_limit",
-        "label_name_length_limit exceeded (metric: " + abbreviate(s.name()) + ", label name: "
-            + abbreviate(label) + ", length: " + label.length() + ", limit: " + limit + ")");
+    return new ScrapeException(
+        "label_name_length_limit",
+        "label_name_length_limit exceeded (metric: "
+            + abbreviate(s.name())
+            + ", label name: "
+            + abbreviate(label)
+            + ", length: "
+            + label.length()
+            + ", limit: "
+            + limit
+            + ")");
   }
 
   private ScrapeException valueTooLong(Sample s, String label, int length) {
-    return new ScrapeException("label_value_length_limit",
-        "label_value_length_limit exceeded (metric: " + abbreviate(s.name()) + ", label: " + label
-            + ", value length: " + length + ", limit: " + policy.labelValueLengthLimit() + ")");
+    return new ScrapeException(
+        "label_value_length_limit",
+        "label_value_length_limit exceeded (metric: "
+            + abbreviate(s.name())
+            + ", label: "
+            + label
+            + ", value length: "
+            + length
+            + ", limit: "
+            + policy.labelValueLengthLimit()
+            + ")");
   }
 
   private static String abbreviate(String s) {

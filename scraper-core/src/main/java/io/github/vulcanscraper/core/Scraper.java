@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every snapshot is reconciled with the running targets by {@link Targeter#key()}: new keys
  * start, removed keys stop, changed targets are retargeted keeping their phase. A target's slots
  * are {@code k * interval + offset(key)} on the wall clock, the same on every node, and a scrape's
- * timestamp is its slot. A target removed from discovery gets staleness markers for all its
- * series; one that moved to another node (see {@link OwnedTargets}) does not.
+ * timestamp is its slot. A target removed from discovery gets staleness markers for all its series;
+ * one that moved to another node (see {@link OwnedTargets}) does not.
  *
  * <p>Threads: one scheduler thread fires slots and a bounded pool of fetch threads runs the
  * fetches, parsing and writes; there is no thread per target.
@@ -55,20 +56,24 @@ public final class Scraper implements AutoCloseable {
   private final Writer writer;
   private final ScrapeContext ctx;
   private final Workers workers;
-  private final ExecutorService ownExecutor;
-  private final SystemScheduler ownScheduler;
+  private final @Nullable ExecutorService ownExecutor;
+  private final @Nullable SystemScheduler ownScheduler;
   private final Duration closeTimeout;
   private final Object lock = new Object();
-  private Subscription subscription;
+  private @Nullable Subscription subscription;
 
   private Scraper(Builder b) {
     this.targets = b.targets;
     this.writer = b.writer;
     this.closeTimeout = b.closeTimeout;
-    this.ownScheduler = b.scheduler == null ? new SystemScheduler(b.clock) : null;
-    Scheduler scheduler = b.scheduler == null ? ownScheduler : b.scheduler;
-    this.ownExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
-    Executor executor = b.executor == null ? ownExecutor : b.executor;
+    SystemScheduler createdScheduler = b.scheduler == null ? new SystemScheduler(b.clock) : null;
+    this.ownScheduler = createdScheduler;
+    Scheduler scheduler =
+        createdScheduler != null ? createdScheduler : Objects.requireNonNull(b.scheduler);
+    ExecutorService createdExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
+    this.ownExecutor = createdExecutor;
+    Executor executor =
+        createdExecutor != null ? createdExecutor : Objects.requireNonNull(b.executor);
     this.ctx = new ScrapeContext(scheduler, executor, writer, b.listener, new ScraperMetrics());
     this.workers = new Workers(ctx);
   }
@@ -130,7 +135,7 @@ public final class Scraper implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + closeTimeout.toNanos();
-    Subscription s;
+    @Nullable Subscription s;
     synchronized (lock) {
       s = subscription;
       workers.stopAll();
@@ -187,9 +192,9 @@ public final class Scraper implements AutoCloseable {
     private final TargetWatcher targets;
     private final Writer writer;
     private int fetchConcurrency = defaultConcurrency();
-    private Executor executor;
+    private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
-    private Scheduler scheduler;
+    private @Nullable Scheduler scheduler;
     private ScrapeListener listener = ScrapeListener.NONE;
     private Duration closeTimeout = Duration.ofSeconds(10);
 
@@ -203,8 +208,8 @@ public final class Scraper implements AutoCloseable {
     }
 
     /**
-     * Sets how many fetches run at once on the scraper's own pool. Default four per processor,
-     * at least 8 and at most 64. Ignored when an {@link #executor} is given.
+     * Sets how many fetches run at once on the scraper's own pool. Default four per processor, at
+     * least 8 and at most 64. Ignored when an {@link #executor} is given.
      *
      * @throws IllegalArgumentException when not positive
      */
@@ -220,7 +225,7 @@ public final class Scraper implements AutoCloseable {
      * Runs fetches on this executor instead of the scraper's own pool; the caller bounds it and
      * shuts it down. {@code null} restores the default.
      */
-    public Builder executor(Executor executor) {
+    public Builder executor(@Nullable Executor executor) {
       this.executor = executor;
       return this;
     }
@@ -232,10 +237,10 @@ public final class Scraper implements AutoCloseable {
     }
 
     /**
-     * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the
-     * caller owns it. {@code null} restores the default, one daemon thread on the clock.
+     * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the caller
+     * owns it. {@code null} restores the default, one daemon thread on the clock.
      */
-    public Builder scheduler(Scheduler scheduler) {
+    public Builder scheduler(@Nullable Scheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }

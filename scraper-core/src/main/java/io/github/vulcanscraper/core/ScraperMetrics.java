@@ -130,19 +130,38 @@ public final class ScraperMetrics {
       sample(out, "vulcan_scraper_scrapes_total{result=\"failure\"}", failures.sum());
       header(out, "vulcan_scraper_scrape_failures_total", "counter", "Failed scrapes by reason.");
       for (Map.Entry<String, LongAdder> e : new TreeMap<>(failuresByReason).entrySet()) {
-        sample(out, "vulcan_scraper_scrape_failures_total{reason=\"" + escape(e.getKey()) + "\"}",
+        sample(
+            out,
+            "vulcan_scraper_scrape_failures_total{reason=\"" + escape(e.getKey()) + "\"}",
             e.getValue().sum());
       }
-      counter(out, "vulcan_scraper_samples_scraped_total", "Samples exposed by targets.",
+      counter(
+          out,
+          "vulcan_scraper_samples_scraped_total",
+          "Samples exposed by targets.",
           samplesScraped.sum());
-      summary(out, "vulcan_scraper_scrape_duration_seconds", "Scrape fetch and processing time.",
-          durationCount.sum(), durationSum.sum());
-      summary(out, "vulcan_scraper_schedule_lag_seconds", "Delay of a scrape after its slot.",
-          lagCount.sum(), lagSum.sum());
-      counter(out, "vulcan_scraper_slots_skipped_total",
-          "Slots skipped while the target's previous scrape ran.", slotsSkipped.sum());
+      summary(
+          out,
+          "vulcan_scraper_scrape_duration_seconds",
+          "Scrape fetch and processing time.",
+          durationCount.sum(),
+          durationSum.sum());
+      summary(
+          out,
+          "vulcan_scraper_schedule_lag_seconds",
+          "Delay of a scrape after its slot.",
+          lagCount.sum(),
+          lagSum.sum());
+      counter(
+          out,
+          "vulcan_scraper_slots_skipped_total",
+          "Slots skipped while the target's previous scrape ran.",
+          slotsSkipped.sum());
       counter(out, "vulcan_scraper_write_errors_total", "Writes that failed.", writeErrors.sum());
-      counter(out, "vulcan_scraper_writes_dropped_total", "Writes the writer dropped.",
+      counter(
+          out,
+          "vulcan_scraper_writes_dropped_total",
+          "Writes the writer dropped.",
           writesDropped.sum());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

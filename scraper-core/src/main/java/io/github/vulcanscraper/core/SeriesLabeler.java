@@ -3,6 +3,7 @@ package io.github.vulcanscraper.core;
 import io.github.vulcanscraper.api.Labels;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Attaches a target's labels to a scraped series as Prometheus does. With {@code honor_labels} a
@@ -30,7 +31,7 @@ final class SeriesLabeler {
       return target;
     }
     Labels.Builder b = scraped.toBuilder();
-    List<String[]> conflicts = null;
+    @Nullable List<String[]> conflicts = null;
     for (int i = 0; i < target.size(); i++) {
       String name = target.name(i);
       String existing = scraped.get(name);
@@ -61,7 +62,7 @@ final class SeriesLabeler {
     return b.build();
   }
 
-  private static boolean isSet(String value) {
+  private static boolean isSet(@Nullable String value) {
     return value != null && !value.isEmpty();
   }
 }

@@ -76,7 +76,8 @@ final class StalenessTracker {
     Map<String, MetricType> types = new HashMap<>();
     for (Map.Entry<Series, FamilyRef> e : gone.entrySet()) {
       FamilyRef ref = e.getValue();
-      markers.computeIfAbsent(ref.name, n -> new ArrayList<>())
+      markers
+          .computeIfAbsent(ref.name, n -> new ArrayList<>())
           .add(Sample.of(e.getKey().name, e.getKey().labels, Sample.STALE_NAN));
       types.put(ref.name, ref.type);
     }
@@ -91,7 +92,10 @@ final class StalenessTracker {
         result.add(f.withSamples(all));
       }
     }
-    markers.forEach((name, samples) -> result.add(MetricFamily.of(name, types.get(name), samples)));
+    markers.forEach(
+        (name, samples) ->
+            result.add(
+                MetricFamily.of(name, types.getOrDefault(name, MetricType.UNKNOWN), samples)));
     return result;
   }
 

@@ -32,12 +32,16 @@ final class SyntheticSeries {
         gauge(UP, "Whether the last scrape succeeded (1) or failed (0).", target, up ? 1 : 0),
         gauge(DURATION, "How long the scrape took.", target, durationSeconds),
         gauge(SCRAPED, "Samples the target exposed.", target, samplesScraped),
-        gauge(POST_RELABELING, "Samples left after metric relabeling.", target,
+        gauge(
+            POST_RELABELING,
+            "Samples left after metric relabeling.",
+            target,
             samplesPostRelabeling),
         gauge(SERIES_ADDED, "Series new in this scrape.", target, seriesAdded));
   }
 
   private static MetricFamily gauge(String name, String help, Labels target, double value) {
-    return MetricFamily.of(name, MetricType.GAUGE, help, "", List.of(Sample.of(name, target, value)));
+    return MetricFamily.of(
+        name, MetricType.GAUGE, help, "", List.of(Sample.of(name, target, value)));
   }
 }

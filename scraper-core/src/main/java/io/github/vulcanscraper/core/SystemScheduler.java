@@ -1,8 +1,8 @@
 package io.github.vulcanscraper.core;
 
 import java.time.Clock;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** A {@link Scheduler} on a clock, firing tasks on one daemon thread. */

@@ -12,17 +12,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scrapes one target on its slots. No thread of its own: the scheduler fires a slot, the slot
- * hands one scrape to the shared fetch executor, and the scrape writes its result. A slot that
- * comes while the previous scrape still runs is skipped (and counted), so scrapes of one target
- * never overlap and are written in slot order.
+ * Scrapes one target on its slots. No thread of its own: the scheduler fires a slot, the slot hands
+ * one scrape to the shared fetch executor, and the scrape writes its result. A slot that comes
+ * while the previous scrape still runs is skipped (and counted), so scrapes of one target never
+ * overlap and are written in slot order.
  *
- * <p>Thread-safe: the schedule state is guarded by the worker's monitor; the scrape itself runs
- * on one executor thread at a time.
+ * <p>Thread-safe: the schedule state is guarded by the worker's monitor; the scrape itself runs on
+ * one executor thread at a time.
  */
 final class Worker {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
@@ -34,7 +35,7 @@ final class Worker {
   // Guarded by this.
   private Targeter target;
   private ScrapeProcessor processor;
-  private Scheduler.Cancellable pending;
+  private Scheduler.@Nullable Cancellable pending;
   private boolean busy;
   private boolean stopped;
   private boolean markStaleOnStop;
@@ -76,8 +77,8 @@ final class Worker {
 
   /**
    * Stops scheduling. A scrape under way finishes and is written. With {@code markStale} (the
-   * target left discovery) a last write marks every series of the target stale; without (the
-   * target moved to another node, or the scraper closes) nothing more is written.
+   * target left discovery) a last write marks every series of the target stale; without (the target
+   * moved to another node, or the scraper closes) nothing more is written.
    */
   void stop(boolean markStale) {
     boolean writeNow;
@@ -183,7 +184,7 @@ final class Worker {
     long start = System.nanoTime();
     List<MetricFamily> processed = List.of();
     int exposed = 0;
-    ScrapeException failure = null;
+    @Nullable ScrapeException failure = null;
     try {
       List<MetricFamily> families = t.fetch();
       exposed = ScrapeProcessor.sampleCount(families);
@@ -200,8 +201,9 @@ final class Worker {
     int post = up ? ScrapeProcessor.sampleCount(processed) : 0;
     int added = up ? staleness.countNew(processed) : 0;
     if (!up) {
+      // A limit failure keeps the count of samples exposed, as Prometheus reports it; a failed
+      // fetch exposed none.
       processed = List.of();
-      exposed = 0;
     }
     List<MetricFamily> all = new ArrayList<>(processed.size() + 5);
     all.addAll(processed);
@@ -211,7 +213,7 @@ final class Worker {
     if (up) {
       ctx.metrics.scrapeSucceeded(seconds, exposed);
       notifySucceeded(slot, duration, exposed);
-    } else {
+    } else if (failure != null) {
       ctx.metrics.scrapeFailed(seconds, failure.reason());
       log.debug("scrape of {} failed ({}): {}", key, failure.reason(), failure.getMessage());
       notifyFailed(slot, duration, failure);
@@ -256,9 +258,8 @@ final class Worker {
   }
 
   private void countWriteFailure(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof RejectedExecutionException || cause instanceof CancellationException) {
       ctx.metrics.writeDropped();
     } else {

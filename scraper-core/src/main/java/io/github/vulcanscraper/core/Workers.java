@@ -10,8 +10,8 @@ import java.util.Map;
  * The running workers of a scraper, by target key, and their reconciliation with each snapshot:
  * start the new keys, stop the removed ones, retarget the changed ones (a targeter not {@code
  * equals} to the running one). A removed key that the snapshot says another node owns ({@link
- * OwnedTargets#isOwnedElsewhere}) is stopped without staleness markers; any other removal marks
- * the target's series stale.
+ * OwnedTargets#isOwnedElsewhere}) is stopped without staleness markers; any other removal marks the
+ * target's series stale.
  *
  * <p>Not thread-safe: the scraper calls it under its lock.
  */

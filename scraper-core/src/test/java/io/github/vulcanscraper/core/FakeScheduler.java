@@ -6,7 +6,8 @@ import java.util.PriorityQueue;
 /** A scheduler whose time moves only when a test says so; due tasks run on the test's thread. */
 final class FakeScheduler implements Scheduler {
   private final PriorityQueue<Task> queue =
-      new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+      new PriorityQueue<>(
+          (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
   private long now;
   private long seq;
 

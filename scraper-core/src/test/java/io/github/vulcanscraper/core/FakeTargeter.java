@@ -82,7 +82,7 @@ class FakeTargeter implements Targeter {
     if (e != null) {
       throw e;
     }
-    return exposes.get();
+    return Objects.requireNonNull(exposes.get());
   }
 
   @Override

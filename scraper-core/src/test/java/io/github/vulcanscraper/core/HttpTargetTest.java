@@ -38,11 +38,14 @@ final class HttpTargetTest {
   static final String TEXT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final MockWebServer server = new MockWebServer();
-  @TempDir Path dir;
+
+  @SuppressWarnings("NullAway.Init") // JUnit sets it before each test
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void startServer() throws IOException {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
   }
 
   @AfterEach
@@ -75,11 +78,14 @@ final class HttpTargetTest {
   void scrapesTheTextFormatAndSendsPrometheusHeaders() throws Exception {
     server.enqueue(text(TEXT));
     List<MetricFamily> families = target().build().fetch();
-    assertThat(families).singleElement().satisfies(f -> {
-      assertThat(f.name()).isEqualTo("m");
-      assertThat(f.type()).isEqualTo(MetricType.GAUGE);
-      assertThat(f.samples()).hasSize(2);
-    });
+    assertThat(families)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.name()).isEqualTo("m");
+              assertThat(f.type()).isEqualTo(MetricType.GAUGE);
+              assertThat(f.samples()).hasSize(2);
+            });
     RecordedRequest r = server.takeRequest();
     assertThat(r.getHeader("Accept")).isEqualTo(ExpositionFormat.ACCEPT_HEADER);
     assertThat(r.getHeader("Accept-Encoding")).isEqualTo("gzip");
@@ -90,19 +96,27 @@ final class HttpTargetTest {
 
   @Test
   void readsOpenMetricsWhenTheContentTypeSaysSo() throws Exception {
-    server.enqueue(new MockResponse()
-        .setHeader("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")
-        .setBody(OPENMETRICS));
-    assertThat(target().build().fetch()).singleElement().satisfies(f -> {
-      assertThat(f.type()).isEqualTo(MetricType.COUNTER);
-      assertThat(f.samples().get(0).name()).isEqualTo("c_total");
-    });
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+            .setBody(OPENMETRICS));
+    assertThat(target().build().fetch())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.type()).isEqualTo(MetricType.COUNTER);
+              assertThat(f.samples().get(0).name()).isEqualTo("c_total");
+            });
   }
 
   @Test
   void sendsTheAcceptHeaderItIsGiven() throws Exception {
     server.enqueue(text(TEXT));
-    target().acceptHeader(ExpositionFormat.ACCEPT_TEXT_ONLY).enableCompression(false).build().fetch();
+    target()
+        .acceptHeader(ExpositionFormat.ACCEPT_TEXT_ONLY)
+        .enableCompression(false)
+        .build()
+        .fetch();
     RecordedRequest r = server.takeRequest();
     assertThat(r.getHeader("Accept")).isEqualTo(ExpositionFormat.ACCEPT_TEXT_ONLY);
     assertThat(r.getHeader("Accept-Encoding")).isEqualTo("identity");
@@ -136,7 +150,8 @@ final class HttpTargetTest {
   @Test
   void failsWhenTheConnectionIsRefused() throws IOException {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket s =
+        new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       port = s.getLocalPort();
     }
     HTTPTarget t = target().url(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
@@ -171,14 +186,20 @@ final class HttpTargetTest {
   @Test
   void sendsBasicAuthWithAnInlinePasswordOrAPasswordFile() throws Exception {
     server.enqueue(text(TEXT));
-    target().httpClientConfig(HttpClientConfig.builder()
-        .basicAuth("scraper", Secret.of("s3cret")).build()).build().fetch();
+    target()
+        .httpClientConfig(
+            HttpClientConfig.builder().basicAuth("scraper", Secret.of("s3cret")).build())
+        .build()
+        .fetch();
     assertThat(server.takeRequest().getHeader("Authorization"))
         .isEqualTo(okhttp3.Credentials.basic("scraper", "s3cret"));
 
     Path file = Files.writeString(dir.resolve("password"), "from-file\n");
-    HTTPTarget t = target().httpClientConfig(HttpClientConfig.builder()
-        .basicAuth("scraper", Secret.fromFile(file)).build()).build();
+    HTTPTarget t =
+        target()
+            .httpClientConfig(
+                HttpClientConfig.builder().basicAuth("scraper", Secret.fromFile(file)).build())
+            .build();
     server.enqueue(text(TEXT));
     t.fetch();
     assertThat(server.takeRequest().getHeader("Authorization"))
@@ -193,13 +214,19 @@ final class HttpTargetTest {
   @Test
   void sendsBearerCredentialsInlineOrFromAFileReadOnEveryScrape() throws Exception {
     server.enqueue(text(TEXT));
-    target().httpClientConfig(HttpClientConfig.builder()
-        .authorization(null, Secret.of("tok3n")).build()).build().fetch();
+    target()
+        .httpClientConfig(
+            HttpClientConfig.builder().authorization(null, Secret.of("tok3n")).build())
+        .build()
+        .fetch();
     assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Bearer tok3n");
 
     Path file = Files.writeString(dir.resolve("token"), "first");
-    HTTPTarget t = target().httpClientConfig(HttpClientConfig.builder()
-        .authorization("Custom", Secret.fromFile(file)).build()).build();
+    HTTPTarget t =
+        target()
+            .httpClientConfig(
+                HttpClientConfig.builder().authorization("Custom", Secret.fromFile(file)).build())
+            .build();
     server.enqueue(text(TEXT));
     t.fetch();
     assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Custom first");
@@ -212,40 +239,57 @@ final class HttpTargetTest {
   @Test
   void sendsExtraHeaders() throws Exception {
     server.enqueue(text(TEXT));
-    target().httpClientConfig(HttpClientConfig.builder()
-        .header("X-Api-Key", List.of(Secret.of("k3y"))).build()).build().fetch();
+    target()
+        .httpClientConfig(
+            HttpClientConfig.builder().header("X-Api-Key", List.of(Secret.of("k3y"))).build())
+        .build()
+        .fetch();
     assertThat(server.takeRequest().getHeader("X-Api-Key")).isEqualTo("k3y");
   }
 
   @Test
   void neverShowsASecretInToStringOrErrors() {
     Path missing = dir.resolve("missing-token");
-    HTTPTarget t = target()
-        .url(URI.create("http://user:pa55word@127.0.0.1:" + server.getPort() + "/metrics"))
-        .httpClientConfig(HttpClientConfig.builder()
-            .authorization(null, Secret.fromFile(missing))
-            .header("X-Api-Key", List.of(Secret.of("k3y"))).build())
-        .build();
+    HTTPTarget t =
+        target()
+            .url(URI.create("http://user:pa55word@127.0.0.1:" + server.getPort() + "/metrics"))
+            .httpClientConfig(
+                HttpClientConfig.builder()
+                    .authorization(null, Secret.fromFile(missing))
+                    .header("X-Api-Key", List.of(Secret.of("k3y")))
+                    .build())
+            .build();
     ScrapeException e = failure(t);
     assertThat(e.reason()).isEqualTo("secret");
     assertThat(e).hasMessageContaining(missing.toString());
-    HTTPTarget basic = target().httpClientConfig(HttpClientConfig.builder()
-        .basicAuth("scraper", Secret.of("s3cret")).build()).build();
-    for (String s : List.of(t.toString(), basic.toString(), basic.httpClientConfig().toString(),
-        e.getMessage())) {
+    HTTPTarget basic =
+        target()
+            .httpClientConfig(
+                HttpClientConfig.builder().basicAuth("scraper", Secret.of("s3cret")).build())
+            .build();
+    for (String s :
+        List.of(
+            t.toString(), basic.toString(), basic.httpClientConfig().toString(), e.getMessage())) {
       assertThat(s).doesNotContain("pa55word", "k3y", "s3cret");
     }
   }
 
   @Test
   void goesThroughAProxyWithItsCredentials() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(407)
-        .setHeader("Proxy-Authenticate", "Basic realm=\"proxy\""));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(407)
+            .setHeader("Proxy-Authenticate", "Basic realm=\"proxy\""));
     server.enqueue(text(TEXT));
-    HttpClientConfig viaProxy = HttpClientConfig.builder()
-        .proxyUrl(URI.create("http://pu:pp@127.0.0.1:" + server.getPort())).build();
-    HTTPTarget t = target().url(URI.create("http://exporter.invalid:9100/metrics"))
-        .httpClientConfig(viaProxy).build();
+    HttpClientConfig viaProxy =
+        HttpClientConfig.builder()
+            .proxyUrl(URI.create("http://pu:pp@127.0.0.1:" + server.getPort()))
+            .build();
+    HTTPTarget t =
+        target()
+            .url(URI.create("http://exporter.invalid:9100/metrics"))
+            .httpClientConfig(viaProxy)
+            .build();
     assertThat(t.fetch()).hasSize(1);
     RecordedRequest first = server.takeRequest();
     assertThat(first.getRequestLine()).contains("http://exporter.invalid:9100/metrics");
@@ -257,7 +301,8 @@ final class HttpTargetTest {
   void keysTargetsByJobAndInstance() {
     HTTPTarget t = target().build();
     assertThat(t.key()).isEqualTo("node/127.0.0.1:" + server.getPort());
-    assertThat(t.labels()).isEqualTo(Labels.of("job", "node", "instance", "127.0.0.1:" + server.getPort()));
+    assertThat(t.labels())
+        .isEqualTo(Labels.of("job", "node", "instance", "127.0.0.1:" + server.getPort()));
     HTTPTarget named = target().labels(Labels.of("instance", "db-1", "zone", "a")).build();
     assertThat(named.key()).isEqualTo("node/db-1");
     assertThat(named.labels().get("zone")).isEqualTo("a");
@@ -267,12 +312,15 @@ final class HttpTargetTest {
 
   @Test
   void rejectsBadSettingsNamingTheValue() {
-    assertThatThrownBy(() -> target().interval(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(2)).build())
+    assertThatThrownBy(
+            () -> target().interval(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(2)).build())
         .hasMessage("timeout must be <= interval: timeout PT2S, interval PT1S");
-    assertThatThrownBy(() -> target().interval(Duration.ZERO)).hasMessage("interval must be > 0: PT0S");
+    assertThatThrownBy(() -> target().interval(Duration.ZERO))
+        .hasMessage("interval must be > 0: PT0S");
     assertThatThrownBy(() -> target().url(URI.create("ftp://x/metrics")))
         .hasMessage("url scheme must be http or https: ftp://x/metrics");
-    assertThatThrownBy(() -> target().bodySizeLimit(-1)).hasMessage("bodySizeLimit must be >= 0: -1");
+    assertThatThrownBy(() -> target().bodySizeLimit(-1))
+        .hasMessage("bodySizeLimit must be >= 0: -1");
   }
 
   @Test

@@ -24,17 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPTarget over TLS, with a CA, server and client certificates the test makes. */
 final class HttpTargetTlsTest {
-  private static final HeldCertificate CA = new HeldCertificate.Builder()
-      .certificateAuthority(0).commonName("vulcan test CA").build();
-  private static final HeldCertificate OTHER_CA = new HeldCertificate.Builder()
-      .certificateAuthority(0).commonName("someone else").build();
+  private static final HeldCertificate CA =
+      new HeldCertificate.Builder().certificateAuthority(0).commonName("vulcan test CA").build();
+  private static final HeldCertificate OTHER_CA =
+      new HeldCertificate.Builder().certificateAuthority(0).commonName("someone else").build();
 
   private final MockWebServer server = new MockWebServer();
-  @TempDir Path dir;
+
+  @SuppressWarnings("NullAway.Init") // JUnit sets it before each test
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void start() throws IOException {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
   }
 
   @AfterEach
@@ -43,17 +46,19 @@ final class HttpTargetTlsTest {
   }
 
   private void serveTls(HeldCertificate serverCert, boolean requireClientCert) {
-    HandshakeCertificates certs = new HandshakeCertificates.Builder()
-        .heldCertificate(serverCert)
-        .addTrustedCertificate(CA.certificate())
-        .build();
+    HandshakeCertificates certs =
+        new HandshakeCertificates.Builder()
+            .heldCertificate(serverCert)
+            .addTrustedCertificate(CA.certificate())
+            .build();
     server.useHttps(certs.sslSocketFactory(), false);
     if (requireClientCert) {
       server.requireClientAuth();
     }
-    server.enqueue(new MockResponse()
-        .setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
-        .setBody(HttpTargetTest.TEXT));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
+            .setBody(HttpTargetTest.TEXT));
   }
 
   private static HeldCertificate serverCert(String... names) {
@@ -93,8 +98,10 @@ final class HttpTargetTlsTest {
   void trustsTheCaItIsGivenInAFileOrInline() throws IOException {
     serveTls(serverCert("127.0.0.1"), false);
     assertThat(reason(target(TlsConfig.builder().caFile(caFile()).build()))).isEqualTo("success");
-    server.enqueue(new MockResponse().setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
-        .setBody(HttpTargetTest.TEXT));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
+            .setBody(HttpTargetTest.TEXT));
     assertThat(reason(target(TlsConfig.builder().ca(CA.certificatePem()).build())))
         .isEqualTo("success");
   }
@@ -117,28 +124,38 @@ final class HttpTargetTlsTest {
   void verifiesTheServerNameItIsGiven() throws IOException {
     serveTls(serverCert("metrics.internal"), false);
     assertThat(reason(target(TlsConfig.builder().caFile(caFile()).build()))).isEqualTo("tls");
-    server.enqueue(new MockResponse().setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
-        .setBody(HttpTargetTest.TEXT));
-    assertThat(reason(target(
-        TlsConfig.builder().caFile(caFile()).serverName("metrics.internal").build())))
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
+            .setBody(HttpTargetTest.TEXT));
+    assertThat(
+            reason(
+                target(
+                    TlsConfig.builder().caFile(caFile()).serverName("metrics.internal").build())))
         .isEqualTo("success");
   }
 
   @Test
   void presentsAClientCertificateWithAnEcOrRsaKey() throws IOException {
     serveTls(serverCert("127.0.0.1"), true);
-    assertThat(reason(target(TlsConfig.builder().caFile(caFile()).build()))).isNotEqualTo("success");
+    assertThat(reason(target(TlsConfig.builder().caFile(caFile()).build())))
+        .isNotEqualTo("success");
 
-    for (HeldCertificate client : new HeldCertificate[] {
-        new HeldCertificate.Builder().signedBy(CA).commonName("ec-client").build(),
-        new HeldCertificate.Builder().signedBy(CA).rsa2048().commonName("rsa-client").build()}) {
-      server.enqueue(new MockResponse().setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
-          .setBody(HttpTargetTest.TEXT));
+    for (HeldCertificate client :
+        new HeldCertificate[] {
+          new HeldCertificate.Builder().signedBy(CA).commonName("ec-client").build(),
+          new HeldCertificate.Builder().signedBy(CA).rsa2048().commonName("rsa-client").build()
+        }) {
+      server.enqueue(
+          new MockResponse()
+              .setHeader("Content-Type", HttpTargetTest.TEXT_TYPE)
+              .setBody(HttpTargetTest.TEXT));
       Path cert = Files.writeString(dir.resolve("client.pem"), client.certificatePem());
       Path key = Files.writeString(dir.resolve("client.key"), client.privateKeyPkcs8Pem());
-      TlsConfig tls = TlsConfig.builder().caFile(caFile()).certFile(cert)
-          .key(Secret.fromFile(key)).build();
-      assertThat(reason(target(tls))).as(client.certificate().getSubjectX500Principal().getName())
+      TlsConfig tls =
+          TlsConfig.builder().caFile(caFile()).certFile(cert).key(Secret.fromFile(key)).build();
+      assertThat(reason(target(tls)))
+          .as(client.certificate().getSubjectX500Principal().getName())
           .isEqualTo("success");
     }
   }
@@ -147,23 +164,35 @@ final class HttpTargetTlsTest {
   void readsAPkcs1RsaKey() throws IOException {
     serveTls(serverCert("127.0.0.1"), true);
     HeldCertificate client = new HeldCertificate.Builder().signedBy(CA).rsa2048().build();
-    TlsConfig tls = TlsConfig.builder().caFile(caFile()).cert(client.certificatePem())
-        .key(Secret.of(client.privateKeyPkcs1Pem())).build();
+    TlsConfig tls =
+        TlsConfig.builder()
+            .caFile(caFile())
+            .cert(client.certificatePem())
+            .key(Secret.of(client.privateKeyPkcs1Pem()))
+            .build();
     assertThat(reason(target(tls))).isEqualTo("success");
   }
 
   @Test
   void namesABadKeyFileWithoutShowingIt() throws IOException {
-    Path key = Files.writeString(dir.resolve("bad.key"), "-----BEGIN EC PRIVATE KEY-----\nAAAA\n"
-        + "-----END EC PRIVATE KEY-----\n");
+    Path key =
+        Files.writeString(
+            dir.resolve("bad.key"),
+            "-----BEGIN EC PRIVATE KEY-----\nAAAA\n" + "-----END EC PRIVATE KEY-----\n");
     HeldCertificate client = new HeldCertificate.Builder().signedBy(CA).build();
-    TlsConfig tls = TlsConfig.builder().caFile(caFile()).cert(client.certificatePem())
-        .key(Secret.fromFile(key)).build();
+    TlsConfig tls =
+        TlsConfig.builder()
+            .caFile(caFile())
+            .cert(client.certificatePem())
+            .key(Secret.fromFile(key))
+            .build();
     try {
       target(tls).fetch();
     } catch (ScrapeException e) {
       assertThat(e.reason()).isEqualTo("tls_config");
-      assertThat(e).hasMessageContaining(key.toString()).hasMessageContaining("PKCS#8")
+      assertThat(e)
+          .hasMessageContaining(key.toString())
+          .hasMessageContaining("PKCS#8")
           .hasMessageNotContaining("AAAA");
       return;
     }

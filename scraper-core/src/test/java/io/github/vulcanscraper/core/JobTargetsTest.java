@@ -111,6 +111,7 @@ final class JobTargetsTest {
         .hasMessage("duplicate target key in job j: test/x");
     assertThat(StaticJob.of(JobName.of("j"), List.of(t)))
         .isEqualTo(StaticJob.of(JobName.of("j"), List.of(new FakeTargeter("x", TEN))))
-        .isNotEqualTo(StaticJob.of(JobName.of("j"), List.of(t.withInterval(Duration.ofSeconds(5)))));
+        .isNotEqualTo(
+            StaticJob.of(JobName.of("j"), List.of(t.withInterval(Duration.ofSeconds(5)))));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps every scrape written, in order. */
 final class RecordingWriter implements Writer {
@@ -23,7 +24,7 @@ final class RecordingWriter implements Writer {
     }
 
     /** The value of the first sample with this name, or null. */
-    Double value(String name) {
+    @Nullable Double value(String name) {
       for (MetricFamily f : scrape.families()) {
         for (Sample s : f.samples()) {
           if (s.name().equals(name)) {

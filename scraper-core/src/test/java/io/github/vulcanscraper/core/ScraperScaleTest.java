@@ -10,7 +10,6 @@ import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.api.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,83 +23,86 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ten thousand targets on one loopback exporter need a bounded number of threads. By default the
- * test waits for 2,000 distinct targets to be written (a loaded CI machine scrapes only a few
- * hundred a second); {@code -Dvulcan.scale.all=true} waits for all ten thousand, for the figures:
- *
- * <pre>
- * ./mvnw -B -q -pl scraper-core -am verify -Dtest=ScraperScaleTest \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dvulcan.scale.all=true
- * </pre>
+ * Ten thousand targets on one loopback exporter need a bounded number of threads. The test waits
+ * until every target has been written once (one interval on an idle machine) and prints the
+ * figures; it asserts only the thread bound.
  */
 final class ScraperScaleTest {
   private static final int TARGETS = 10_000;
   private static final int CONCURRENCY = 16;
-  private static final int WAIT_FOR =
-      Boolean.getBoolean("vulcan.scale.all") ? TARGETS : 2_000;
 
   @Test
   void scrapesTenThousandTargetsWithABoundedNumberOfThreads() throws Exception {
-    String page = page();
-    MockWebServer exporter = new MockWebServer();
-    exporter.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setHeader("Content-Type", HttpTargetTest.TEXT_TYPE).setBody(page);
-      }
-    });
-    exporter.start(InetAddress.getByName("127.0.0.1"), 0);
+    LoopbackExporter exporter = new LoopbackExporter(HttpTargetTest.TEXT_TYPE, page());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // Exporter threads are one per connection: the fetch concurrency at most.
     int before = threads.getThreadCount();
-    HttpClients clients = HttpClients.of(new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES)).build());
+    int ownBefore = ownThreads();
+    HttpClients clients =
+        HttpClients.of(
+            new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES))
+                .build());
     List<Targeter> targets = new ArrayList<>(TARGETS);
-    String base = "http://127.0.0.1:" + exporter.getPort();
+    String base = "http://127.0.0.1:" + exporter.port();
     for (int i = 0; i < TARGETS; i++) {
-      targets.add(HTTPTarget.builder()
-          .url(URI.create(base + "/target/" + i + "/metrics"))
-          .job(JobName.of("scale"))
-          .labels(Labels.of("instance", "target-" + i))
-          .interval(Duration.ofSeconds(5))
-          .timeout(Duration.ofSeconds(4))
-          .clients(clients)
-          .build());
+      targets.add(
+          HTTPTarget.builder()
+              .url(URI.create(base + "/target/" + i + "/metrics"))
+              .job(JobName.of("scale"))
+              .labels(Labels.of("instance", "target-" + i))
+              .interval(Duration.ofSeconds(5))
+              .timeout(Duration.ofSeconds(4))
+              .clients(clients)
+              .build());
     }
     CountingWriter writer = new CountingWriter();
     AtomicInteger peakThreads = new AtomicInteger();
     AtomicInteger peakOwn = new AtomicInteger();
     long start = System.nanoTime();
-    try (Scraper scraper = Scraper.builder(new SettableTargets(targets), writer)
-        .fetchConcurrency(CONCURRENCY).build()) {
+    try (Scraper scraper =
+        Scraper.builder(new SettableTargets(targets), writer)
+            .fetchConcurrency(CONCURRENCY)
+            .build()) {
       scraper.start();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
-        peakOwn.accumulateAndGet(ownThreads(), Math::max);
-        return writer.keys.size() >= WAIT_FOR;
-      });
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
+                peakOwn.accumulateAndGet(ownThreads(), Math::max);
+                return writer.keys.size() == TARGETS;
+              });
       double seconds = (System.nanoTime() - start) / 1e9;
       System.gc();
       Runtime rt = Runtime.getRuntime();
       long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-      System.out.printf("%d targets, interval 5s, fetch concurrency %d: %d distinct targets scraped"
-              + " within %.1f s; %d scrapes written, %d failed; scraper and OkHttp threads at peak %d;"
-              + " JVM threads before %d, peak %d (exporter's own threads included);"
-              + " heap used after GC %d MB%n",
-          TARGETS, CONCURRENCY, writer.keys.size(), seconds, writer.writes.sum(), scraper.metrics().scrapesFailed(),
-          peakOwn.get(), before, peakThreads.get(), usedMb);
+      System.out.printf(
+          "%d targets, interval 5s, fetch concurrency %d: %d distinct targets scraped within %.1f"
+              + " s; %d scrapes written, %d failed; scraper and OkHttp threads added at peak %d;"
+              + " JVM threads before %d, peak %d (exporter's own threads included); heap used after"
+              + " GC %d MB; slots skipped %d%n",
+          TARGETS,
+          CONCURRENCY,
+          writer.keys.size(),
+          seconds,
+          writer.writes.sum(),
+          scraper.metrics().scrapesFailed(),
+          peakOwn.get() - ownBefore,
+          before,
+          peakThreads.get(),
+          usedMb,
+          scraper.metrics().slotsSkipped());
       // The fetch pool, the scheduler thread and OkHttp's few housekeeping threads.
-      assertThat(peakOwn.get()).isLessThanOrEqualTo(CONCURRENCY + 1 + 4);
+      assertThat(peakOwn.get() - ownBefore).isLessThanOrEqualTo(CONCURRENCY + 1 + 4);
       assertThat(scraper.targetCount()).isEqualTo(TARGETS);
       assertThat(scraper.metrics().targetsOwned()).isEqualTo(TARGETS);
     } finally {
-      exporter.shutdown();
+      exporter.close();
     }
   }
 
@@ -108,7 +110,7 @@ final class ScraperScaleTest {
     int n = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String name = t.getName();
-      if (name.startsWith("vulcan-scraper") || name.startsWith("OkHttp ") && !name.contains("MockWebServer")) {
+      if (name.startsWith("vulcan-scraper") || name.startsWith("OkHttp ")) {
         n++;
       }
     }
@@ -118,7 +120,11 @@ final class ScraperScaleTest {
   private static String page() {
     StringBuilder sb = new StringBuilder("# TYPE http_requests_total counter\n");
     for (int i = 0; i < 10; i++) {
-      sb.append("http_requests_total{code=\"").append(200 + i).append("\"} ").append(i * 7).append('\n');
+      sb.append("http_requests_total{code=\"")
+          .append(200 + i)
+          .append("\"} ")
+          .append(i * 7)
+          .append('\n');
     }
     return sb.toString();
   }

@@ -9,8 +9,8 @@ import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.api.ScrapePolicy;
 import io.github.vulcanscraper.api.TargetWatcher;
-import io.github.vulcanscraper.api.Targeter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +90,9 @@ final class ScraperSchedulingTest {
       List<Long> after =
           writer.slots(t.key()).stream().filter(x -> x > changedAt).collect(Collectors.toList());
       assertThat(after).hasSize(3);
-      assertThat(after).allSatisfy(
-          x -> assertThat(Math.floorMod(x, 20_000L)).isEqualTo(Slots.offset(t.key(), 20_000)));
+      assertThat(after)
+          .allSatisfy(
+              x -> assertThat(Math.floorMod(x, 20_000L)).isEqualTo(Slots.offset(t.key(), 20_000)));
     }
   }
 
@@ -136,7 +137,9 @@ final class ScraperSchedulingTest {
       slots.addAll(wc.slots(t.key()));
       slots.sort(null);
       List<Long> expected = new ArrayList<>();
-      for (long x = Slots.next(START, 10_000, Slots.offset(t.key(), 10_000)); x <= end; x += 10_000) {
+      for (long x = Slots.next(START, 10_000, Slots.offset(t.key(), 10_000));
+          x <= end;
+          x += 10_000) {
         expected.add(x);
       }
       assertThat(slots).as(t.key()).isEqualTo(expected);
@@ -160,12 +163,18 @@ final class ScraperSchedulingTest {
       source.set(rest);
       List<RecordingWriter.Written> records = writer.records(removed.key());
       RecordingWriter.Written last = records.get(records.size() - 1);
-      assertThat(last.samples()).allSatisfy(x -> assertThat(Sample.isStaleMarker(x.value())).isTrue());
+      assertThat(last.samples())
+          .allSatisfy(x -> assertThat(Sample.isStaleMarker(x.value())).isTrue());
       assertThat(last.samples().stream().map(Sample::name))
-          .containsExactlyInAnyOrder("g", "up", "scrape_duration_seconds", "scrape_samples_scraped",
-              "scrape_samples_post_metric_relabeling", "scrape_series_added");
-      assertThat(last.scrape.timestampMillis()).isGreaterThan(records.get(records.size() - 2)
-          .scrape.timestampMillis());
+          .containsExactlyInAnyOrder(
+              "g",
+              "up",
+              "scrape_duration_seconds",
+              "scrape_samples_scraped",
+              "scrape_samples_post_metric_relabeling",
+              "scrape_series_added");
+      assertThat(last.scrape.timestampMillis())
+          .isGreaterThan(records.get(records.size() - 2).scrape.timestampMillis());
       int before = records.size();
       clock.advance(Duration.ofSeconds(30));
       assertThat(writer.records(removed.key())).hasSize(before);
@@ -176,19 +185,28 @@ final class ScraperSchedulingTest {
   @Test
   void marksVanishedSeriesStaleOnTheNextScrape() {
     FakeTargeter t = new FakeTargeter("a", TEN_SECONDS);
-    t.exposes.set(List.of(MetricFamily.of("g", MetricType.GAUGE, List.of(
-        Sample.of("g", Labels.of("k", "1"), 1), Sample.of("g", Labels.of("k", "2"), 2)))));
+    t.exposes.set(
+        List.of(
+            MetricFamily.of(
+                "g",
+                MetricType.GAUGE,
+                List.of(
+                    Sample.of("g", Labels.of("k", "1"), 1),
+                    Sample.of("g", Labels.of("k", "2"), 2)))));
     try (Scraper s = scraper(new SettableTargets(List.of(t)), writer)) {
       s.start();
       clock.advance(TEN_SECONDS);
-      t.exposes.set(List.of(MetricFamily.of("g", MetricType.GAUGE, List.of(
-          Sample.of("g", Labels.of("k", "1"), 1)))));
+      t.exposes.set(
+          List.of(
+              MetricFamily.of(
+                  "g", MetricType.GAUGE, List.of(Sample.of("g", Labels.of("k", "1"), 1)))));
       clock.advance(TEN_SECONDS);
     }
     List<RecordingWriter.Written> records = writer.records(t.key());
     assertThat(records).hasSize(2);
     assertThat(records.get(0).staleMarkers()).isEmpty();
-    assertThat(records.get(1).staleMarkers()).singleElement()
+    assertThat(records.get(1).staleMarkers())
+        .singleElement()
         .satisfies(x -> assertThat(x.labels().get("k")).isEqualTo("2"));
     assertThat(records.get(1).value("scrape_series_added")).isEqualTo(0.0);
     assertThat(records.get(1).scrape.families().stream().filter(f -> f.name().equals("g")))
@@ -215,7 +233,8 @@ final class ScraperSchedulingTest {
     assertThat(failed).hasSize(4);
     assertThat(failed.get(1).value("up")).isEqualTo(0.0);
     assertThat(failed.get(1).value("scrape_samples_scraped")).isEqualTo(0.0);
-    assertThat(failed.get(1).staleMarkers()).singleElement()
+    assertThat(failed.get(1).staleMarkers())
+        .singleElement()
         .satisfies(x -> assertThat(x.name()).isEqualTo("g"));
     assertThat(failed.get(2).value("g")).isNull();
     for (FakeTargeter t : List.of(targets.get(0), targets.get(2))) {
@@ -225,35 +244,71 @@ final class ScraperSchedulingTest {
   }
 
   @Test
+  void aScrapeOverTheSampleLimitIsRejectedWhole() {
+    FakeTargeter t = new FakeTargeter("a", TEN_SECONDS);
+    SettableTargets source = new SettableTargets(List.of(t));
+    try (Scraper s = scraper(source, writer)) {
+      s.start();
+      clock.advance(TEN_SECONDS);
+      t.exposes.set(
+          List.of(
+              MetricFamily.of(
+                  "g",
+                  MetricType.GAUGE,
+                  List.of(
+                      Sample.of("g", Labels.of("k", "1"), 1),
+                      Sample.of("g", Labels.of("k", "2"), 2)))));
+      source.set(List.of(t.withPolicy(ScrapePolicy.builder().sampleLimit(1).build())));
+      clock.advance(TEN_SECONDS);
+      assertThat(s.metrics().scrapesFailed("sample_limit")).isEqualTo(1);
+    }
+    RecordingWriter.Written rejected = writer.records(t.key()).get(1);
+    assertThat(rejected.value("up")).isEqualTo(0.0);
+    assertThat(rejected.value("scrape_samples_scraped")).isEqualTo(2.0);
+    assertThat(rejected.value("scrape_samples_post_metric_relabeling")).isEqualTo(0.0);
+    assertThat(rejected.staleMarkers())
+        .singleElement()
+        .satisfies(x -> assertThat(x.name()).isEqualTo("g"));
+    assertThat(rejected.samples())
+        .noneMatch(x -> x.name().equals("g") && !Sample.isStaleMarker(x.value()));
+  }
+
+  @Test
   void tellsTheListenerOfEveryScrapeInPairs() {
     List<String> events = new ArrayList<>();
     FakeTargeter t = new FakeTargeter("a", TEN_SECONDS);
-    ScrapeListener listener = new ScrapeListener() {
-      @Override
-      public void scrapeStarted(String key, long slotMillis) {
-        events.add("started " + key);
-      }
+    ScrapeListener listener =
+        new ScrapeListener() {
+          @Override
+          public void scrapeStarted(String key, long slotMillis) {
+            events.add("started " + key);
+          }
 
-      @Override
-      public void scrapeSucceeded(String key, long slotMillis, Duration d, int samples) {
-        events.add("succeeded " + key + " " + samples);
-      }
+          @Override
+          public void scrapeSucceeded(String key, long slotMillis, Duration d, int samples) {
+            events.add("succeeded " + key + " " + samples);
+          }
 
-      @Override
-      public void scrapeFailed(String key, long slotMillis, Duration d, ScrapeException e) {
-        events.add("failed " + key + " " + e.reason());
-        throw new IllegalStateException("a listener that throws changes nothing");
-      }
-    };
-    try (Scraper s = Scraper.builder(new SettableTargets(List.of(t)), writer)
-        .scheduler(clock).executor(Runnable::run).listener(listener).build()) {
+          @Override
+          public void scrapeFailed(String key, long slotMillis, Duration d, ScrapeException e) {
+            events.add("failed " + key + " " + e.reason());
+            throw new IllegalStateException("a listener that throws changes nothing");
+          }
+        };
+    try (Scraper s =
+        Scraper.builder(new SettableTargets(List.of(t)), writer)
+            .scheduler(clock)
+            .executor(Runnable::run)
+            .listener(listener)
+            .build()) {
       s.start();
       clock.advance(TEN_SECONDS);
       t.fails.set(new ScrapeException("http_status", "HTTP 500"));
       clock.advance(TEN_SECONDS);
     }
-    assertThat(events).containsExactly(
-        "started test/a", "succeeded test/a 1", "started test/a", "failed test/a http_status");
+    assertThat(events)
+        .containsExactly(
+            "started test/a", "succeeded test/a 1", "started test/a", "failed test/a http_status");
     assertThat(writer.records()).hasSize(2);
   }
 
@@ -288,7 +343,8 @@ final class ScraperSchedulingTest {
     writer.slots(t.key()).forEach(x -> seen.merge(x, 1, Integer::sum));
     assertThat(seen).hasSize(5);
     assertThat(seen.values()).containsOnly(1);
-    assertThat(seen.keySet()).allSatisfy(
-        x -> assertThat(Math.floorMod(x, 10_000L)).isEqualTo(Slots.offset(t.key(), 10_000)));
+    assertThat(seen.keySet())
+        .allSatisfy(
+            x -> assertThat(Math.floorMod(x, 10_000L)).isEqualTo(Slots.offset(t.key(), 10_000)));
   }
 }

@@ -449,11 +449,12 @@ final class ConfigParser {
     Node refresh = f.get("refresh_interval");
     f.done();
     List<String> list = new ArrayList<>();
-    for (String file : files == null ? List.<String>of() : files.strings()) {
+    for (Node file : files == null ? List.<Node>of() : files.list()) {
+      String name = file.string();
       list.add(
-          baseDir == null || Path.of(file.replace("*", "x")).isAbsolute()
-              ? file
-              : baseDir.resolve(file).toString());
+          baseDir == null || http.file(name.replace("*", "x"), file).isAbsolute()
+              ? name
+              : baseDir.resolve(name).toString());
     }
     return build(n, () -> FileSdConfig.of(list, refresh == null ? null : refresh.duration()));
   }

@@ -76,7 +76,10 @@ public final class GlobalConfig {
     return evaluationInterval;
   }
 
-  /** {@code external_labels}; empty by default. Kept, not added to scraped series. */
+  /**
+   * {@code external_labels}; empty by default. Kept as written, not added to scraped series;
+   * unlike Prometheus 3, {@code $VAR} references are not expanded from the environment.
+   */
   public Labels externalLabels() {
     return externalLabels;
   }

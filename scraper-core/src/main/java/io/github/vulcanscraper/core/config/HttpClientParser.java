@@ -5,6 +5,7 @@ import io.github.vulcanscraper.core.http.Secret;
 import io.github.vulcanscraper.core.http.TlsConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,14 @@ final class HttpClientParser {
     this.baseDir = baseDir;
   }
 
-  Path file(String name) {
-    Path p = Path.of(name);
+  /** The file {@code name}, relative to the base directory; errors are reported at {@code at}. */
+  Path file(String name, Node at) {
+    Path p;
+    try {
+      p = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw at.error("invalid file name: " + e.getReason());
+    }
     return baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p);
   }
 
@@ -98,7 +105,7 @@ final class HttpClientParser {
     } else if (!token.isEmpty()) {
       b.authorization("Bearer", Secret.of(token));
     } else if (!tokenFile.isEmpty()) {
-      b.authorization("Bearer", Secret.fromFile(file(tokenFile)));
+      b.authorization("Bearer", Secret.fromFile(file(tokenFile, where)));
     }
     Node tls = f.get("tls_config");
     if (tls != null) {
@@ -142,7 +149,7 @@ final class HttpClientParser {
               + " configured");
     }
     Secret secret =
-        !pwFile.isEmpty() ? Secret.fromFile(file(pwFile)) : pw.isEmpty() ? null : Secret.of(pw);
+        !pwFile.isEmpty() ? Secret.fromFile(file(pwFile, n)) : pw.isEmpty() ? null : Secret.of(pw);
     b.basicAuth(user, secret);
     return true;
   }
@@ -158,7 +165,7 @@ final class HttpClientParser {
       throw n.error(
           "at most one of authorization credentials & credentials_file must be" + " configured");
     }
-    Secret secret = !file.isEmpty() ? Secret.fromFile(file(file)) : Secret.of(credentials);
+    Secret secret = !file.isEmpty() ? Secret.fromFile(file(file, n)) : Secret.of(credentials);
     n.check(() -> b.authorization(type, secret));
   }
 
@@ -191,12 +198,12 @@ final class HttpClientParser {
       throw n.error("at most one of key and key_file must be configured");
     }
     b.ca(ca.isEmpty() ? null : ca)
-        .caFile(caFile.isEmpty() ? null : file(caFile))
+        .caFile(caFile.isEmpty() ? null : file(caFile, n))
         .cert(cert.isEmpty() ? null : cert)
-        .certFile(certFile.isEmpty() ? null : file(certFile))
+        .certFile(certFile.isEmpty() ? null : file(certFile, n))
         .key(
             !keyFile.isEmpty()
-                ? Secret.fromFile(file(keyFile))
+                ? Secret.fromFile(file(keyFile, n))
                 : key.isEmpty() ? null : Secret.of(key))
         .serverName(serverName.isEmpty() ? null : serverName)
         .insecureSkipVerify(skip != null && skip.bool());
@@ -251,7 +258,7 @@ final class HttpClientParser {
       }
       Node files = f.get("files");
       if (files != null) {
-        files.strings().forEach(x -> values.add(Secret.fromFile(file(x))));
+        files.strings().forEach(x -> values.add(Secret.fromFile(file(x, files))));
       }
       f.done();
       h.check(() -> b.header(name, values));

@@ -75,7 +75,15 @@ public final class PrometheusConfig {
               + " characters, at most "
               + MAX_DOCUMENT_CHARS);
     }
-    return new ConfigParser(baseDir).parse(YamlNode.parse(yaml));
+    YamlNode root = YamlNode.parse(yaml);
+    try {
+      return new ConfigParser(baseDir).parse(root);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A check this loader misses must still surface as bad input, never as a crash.
+      throw new ConfigException("", 0, "invalid configuration: " + e, e);
+    }
   }
 
   /**

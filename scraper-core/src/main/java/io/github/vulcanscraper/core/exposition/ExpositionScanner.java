@@ -4,6 +4,7 @@ import io.github.vulcanscraper.api.Labels;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The byte-level machinery both parsers share: the position in the body with its line and column,
@@ -50,6 +51,8 @@ abstract class ExpositionScanner {
   final NameTable values = new NameTable(16384, 128);
 
   final Labels.Builder labels = Labels.builder();
+  private byte[] lastMetricBytes = new byte[0];
+  private String lastMetric = "";
   private byte[] scratch = new byte[128];
 
   byte[] buf;
@@ -98,8 +101,21 @@ abstract class ExpositionScanner {
     return String.format("byte 0x%02x", c);
   }
 
-  /** A metric name starting at {@code pos}, which must be a name start; advances {@code pos}. */
+  /**
+   * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
+   * Consecutive samples mostly repeat the name, so the previous one is tried first with one
+   * vectorised compare.
+   */
   final String metricName() {
+    byte[] last = lastMetricBytes;
+    int n = last.length;
+    if (n > 0
+        && pos + n <= end
+        && Arrays.equals(last, 0, n, buf, pos, pos + n)
+        && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
+      pos += n;
+      return lastMetric;
+    }
     int start = pos;
     int h = 0;
     int p = pos;
@@ -112,7 +128,12 @@ abstract class ExpositionScanner {
       p++;
     }
     pos = p;
-    return names.ascii(buf, start, p - start, h);
+    String name = names.ascii(buf, start, p - start, h);
+    if (p - start <= 256) {
+      lastMetricBytes = Arrays.copyOfRange(buf, start, p);
+      lastMetric = name;
+    }
+    return name;
   }
 
   /** A label name starting at {@code pos}, which must be a label name start; advances. */

@@ -16,7 +16,8 @@ final class NameTable {
   private final int maxKeyLength;
   private byte[][] keys;
   private String[] strings;
-  private int[] hashes;
+  /** The hash of each slot's key with the top bit set; 0 for an empty slot. Probed first. */
+  private int[] tags;
   private int size;
 
   NameTable(int maxEntries, int maxKeyLength) {
@@ -28,21 +29,26 @@ final class NameTable {
   private void allocate(int capacity) {
     keys = new byte[capacity][];
     strings = new String[capacity];
-    hashes = new int[capacity];
+    tags = new int[capacity];
     size = 0;
   }
 
   /** The interned string for these bytes, or {@code null} when absent. */
   String get(byte[] b, int off, int len, int hash) {
-    int mask = keys.length - 1;
+    int[] t = tags;
+    int mask = t.length - 1;
+    int tag = hash | 0x80000000;
     int i = mix(hash) & mask;
     while (true) {
-      byte[] k = keys[i];
-      if (k == null) {
+      int ti = t[i];
+      if (ti == 0) {
         return null;
       }
-      if (hashes[i] == hash && k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
-        return strings[i];
+      if (ti == tag) {
+        byte[] k = keys[i];
+        if (k.length == len && sameBytes(k, b, off, len)) {
+          return strings[i];
+        }
       }
       i = (i + 1) & mask;
     }
@@ -68,17 +74,17 @@ final class NameTable {
     } else if ((size + 1) * 2 > keys.length) {
       grow();
     }
-    insert(Arrays.copyOfRange(b, off, off + len), hash, s);
+    insert(Arrays.copyOfRange(b, off, off + len), hash | 0x80000000, s);
   }
 
-  private void insert(byte[] key, int hash, String s) {
+  private void insert(byte[] key, int tag, String s) {
     int mask = keys.length - 1;
-    int i = mix(hash) & mask;
-    while (keys[i] != null) {
+    int i = mix(tag) & mask;
+    while (tags[i] != 0) {
       i = (i + 1) & mask;
     }
     keys[i] = key;
-    hashes[i] = hash;
+    tags[i] = tag;
     strings[i] = s;
     size++;
   }
@@ -86,13 +92,26 @@ final class NameTable {
   private void grow() {
     byte[][] oldKeys = keys;
     String[] oldStrings = strings;
-    int[] oldHashes = hashes;
+    int[] oldTags = tags;
     allocate(oldKeys.length * 2);
     for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != null) {
-        insert(oldKeys[i], oldHashes[i], oldStrings[i]);
+      if (oldTags[i] != 0) {
+        insert(oldKeys[i], oldTags[i], oldStrings[i]);
       }
     }
+  }
+
+  private static boolean sameBytes(byte[] k, byte[] b, int off, int len) {
+    if (len >= 32) {
+      return Arrays.equals(k, 0, len, b, off, off + len);
+    }
+    // Short keys: a plain loop beats the set-up of the vectorised compare.
+    for (int j = 0; j < len; j++) {
+      if (k[j] != b[off + j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int mix(int h) {

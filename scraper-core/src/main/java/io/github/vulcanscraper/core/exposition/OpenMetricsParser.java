@@ -5,7 +5,6 @@ import io.github.vulcanscraper.api.Labels;
 import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,26 +21,15 @@ import java.util.List;
  * back, no series twice without timestamps, and no family name clashing with another's samples.
  * Timestamps are seconds with an optional fraction; they become milliseconds, truncated.
  *
+ * <p>This class reads the syntax; {@link OpenMetricsFamily} holds the rules of a family's samples.
+ *
  * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes, names and label
  * values interned per parser by their bytes, simple numbers converted without a {@code String}.
  * The grouping checks compare label sets in place, allocating the group key (the labels without
- * {@code le} or {@code quantile}) once per group rather than per sample. Not thread-safe.
+ * {@code le} or {@code quantile}) once per group rather than per sample. Measured as for the
+ * text parser: about 4.5 to 6 million samples per second of thread CPU time. Not thread-safe.
  */
 final class OpenMetricsParser extends ExpositionScanner implements ExpositionParser {
-  // Sample kinds: the suffix of a sample's name after its family's name.
-  private static final int NONE = 0;
-  private static final int TOTAL = 1;
-  private static final int CREATED = 2;
-  private static final int COUNT = 3;
-  private static final int SUM = 4;
-  private static final int BUCKET = 5;
-  private static final int GCOUNT = 6;
-  private static final int GSUM = 7;
-  private static final int INFO = 8;
-  private static final String[] SUFFIX = {
-    "", "_total", "_created", "_count", "_sum", "_bucket", "_gcount", "_gsum", "_info"
-  };
-
   private final Labels.Builder exemplarLabels = Labels.builder();
   private final ArrayList<MetricFamily> out = new ArrayList<>();
   private final HashSet<String> seenNames = new HashSet<>();
@@ -49,38 +37,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
   private int familyCount;
   private long sampleCount;
 
-  // The family being read.
-  private String name;
-  private MetricType type;
-  private String help;
-  private String unit;
-  private int startLine;
-  private int unitLine;
-  private ArrayList<Sample> samples = new ArrayList<>();
-  private long familySamples;
-  private String lastSampleName;
-  private int lastKind;
-
-  // The label group being read: the labels that tie a histogram's buckets, sum and count together.
-  private final HashSet<Labels> seenGroups = new HashSet<>();
-  private final HashSet<Object> groupSeries = new HashSet<>();
-  private Labels group;
-  private boolean groupHasTimestamp;
-  private double groupTimestamp;
-  private int groupKinds;
-
-  // The histogram run being read: one group at one timestamp.
-  private boolean runActive;
-  private int runLine;
-  private boolean runBucket;
-  private double runLe;
-  private double runBucketValue;
-  private boolean runHasCount;
-  private double runCount;
-  private boolean runSum;
-  private boolean runGsum;
-  private boolean runNegativeBucket;
-  private boolean runNegativeGsum;
+  private final OpenMetricsFamily family = new OpenMetricsFamily(this);
 
   // The sample being read.
   private double value;
@@ -98,7 +55,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
   public List<MetricFamily> parse(byte[] body, int offset, int length) throws ExpositionException {
     try {
       run(body, offset, length, true);
-      return new ArrayList<>(out);
+      return List.copyOf(out);
     } finally {
       clear();
     }
@@ -118,12 +75,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     release();
     out.clear();
     seenNames.clear();
-    samples = new ArrayList<>();
-    seenGroups.clear();
-    groupSeries.clear();
-    group = null;
-    name = null;
-    lastSampleName = null;
+    family.clear();
     labels.clear();
     exemplarLabels.clear();
   }
@@ -134,7 +86,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     retain = retainSamples;
     familyCount = 0;
     sampleCount = 0;
-    name = null;
+    family.clear();
     while (true) {
       if (pos >= end) {
         throw error(pos, "expected \"# EOF\" as the last line");
@@ -217,28 +169,28 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     if (pos >= end) {
       throw error(pos, "expected end of line");
     }
-    if (!metric.equals(name)) {
+    if (!metric.equals(family.name)) {
       finishFamily();
-      startFamily(metric);
-    } else if (familySamples > 0) {
+      family.start(metric);
+    } else if (family.sampleCount > 0) {
       throw error(hash, "metadata for " + metric + " after its samples");
     }
     if (kind == 'H') {
-      if (help != null) {
+      if (family.help != null) {
         throw error(hash, "second HELP for " + metric);
       }
-      help = helpText(textStart, textEnd, true);
+      family.help = helpText(textStart, textEnd, true);
     } else if (kind == 'T') {
-      if (type != null) {
+      if (family.type != null) {
         throw error(hash, "second TYPE for " + metric);
       }
-      type = type(textStart, textEnd);
+      family.type = type(textStart, textEnd);
     } else {
-      if (unit != null) {
+      if (family.unit != null) {
         throw error(hash, "second UNIT for " + metric);
       }
-      unit = helpText(textStart, textEnd, false);
-      unitLine = line;
+      family.unit = helpText(textStart, textEnd, false);
+      family.unitLine = line;
     }
     newline();
   }
@@ -252,103 +204,15 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     throw error(start, "invalid metric type \"" + ascii(start, stop) + "\"");
   }
 
-  private void startFamily(String metric) {
-    name = metric;
-    type = null;
-    help = null;
-    unit = null;
-    startLine = line;
-    familySamples = 0;
-    lastSampleName = null;
-    group = null;
-    seenGroups.clear();
-    runActive = false;
-  }
-
   private void finishFamily() throws ExpositionException {
-    if (name == null) {
+    if (family.name == null) {
       return;
     }
-    MetricType t = type == null ? MetricType.UNKNOWN : type;
-    if (runActive) {
-      finishRun();
-    }
-    claim(name);
-    for (int k = 1; k < SUFFIX.length; k++) {
-      if (allowed(t, k)) {
-        claim(name + SUFFIX[k]);
-      }
-    }
-    if (unit != null && !unit.isEmpty()) {
-      if (!name.endsWith("_" + unit)) {
-        throw errorAtLine(unitLine, "metric name " + name + " does not end with its unit _" + unit);
-      }
-      if (t == MetricType.INFO || t == MetricType.STATESET) {
-        throw errorAtLine(unitLine, t.text() + " " + name + " cannot have a unit");
-      }
-    }
+    MetricFamily f = family.finish(seenNames, retain);
     familyCount++;
-    if (retain) {
-      out.add(
-          MetricFamily.of(
-              name, t, help == null ? "" : help, unit == null ? "" : unit, samples));
-      samples.clear();
+    if (f != null) {
+      out.add(f);
     }
-    name = null;
-  }
-
-  private void claim(String metric) throws ExpositionException {
-    if (!seenNames.add(metric)) {
-      throw errorAtLine(startLine, "name " + metric + " clashes with an earlier metric family");
-    }
-  }
-
-  private static boolean allowed(MetricType t, int kind) {
-    switch (t) {
-      case COUNTER:
-        return kind == TOTAL || kind == CREATED;
-      case SUMMARY:
-        return kind == NONE || kind == COUNT || kind == SUM || kind == CREATED;
-      case HISTOGRAM:
-        return kind == COUNT || kind == SUM || kind == BUCKET || kind == CREATED;
-      case GAUGE_HISTOGRAM:
-        return kind == GCOUNT || kind == GSUM || kind == BUCKET;
-      case INFO:
-        return kind == INFO;
-      default:
-        return kind == NONE;
-    }
-  }
-
-  /** The kind of this sample name in the current family, or -1 when it does not belong. */
-  private int kindOf(String sampleName) {
-    if (name == null) {
-      return -1;
-    }
-    if (sampleName == lastSampleName) {
-      return lastKind;
-    }
-    MetricType t = type == null ? MetricType.UNKNOWN : type;
-    int kind = -1;
-    if (sampleName.equals(name)) {
-      kind = NONE;
-    } else if (sampleName.length() > name.length() && sampleName.startsWith(name)) {
-      for (int k = 1; k < SUFFIX.length; k++) {
-        String s = SUFFIX[k];
-        if (sampleName.length() == name.length() + s.length() && sampleName.endsWith(s)) {
-          kind = k;
-          break;
-        }
-      }
-    }
-    if (kind >= 0 && !allowed(t, kind)) {
-      kind = -1;
-    }
-    if (kind >= 0) {
-      lastSampleName = sampleName;
-      lastKind = kind;
-    }
-    return kind;
   }
 
   private void sample() throws ExpositionException {
@@ -380,17 +244,26 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       throw error(pos, "expected end of line, got " + describe(pos));
     }
     Labels built = build(labels, sampleStart);
-    int kind = kindOf(sampleName);
+    int kind = family.kindOf(sampleName);
     if (kind < 0) {
       finishFamily();
-      startFamily(sampleName);
-      kind = NONE;
+      family.start(sampleName);
+      kind = OpenMetricsFamily.NONE;
     }
-    check(sampleName, kind, built, valueStart);
-    familySamples++;
+    family.check(
+        sampleName,
+        kind,
+        built,
+        labels,
+        value,
+        hasTimestamp,
+        timestampSeconds,
+        exemplar != null,
+        valueStart);
+    family.sampleCount++;
     sampleCount++;
     if (retain) {
-      samples.add(
+      family.add(
           Sample.of(
               sampleName,
               built,
@@ -525,257 +398,5 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     }
     pos = p + 1;
     return labelValue(start, p, h, nonAscii, escaped);
-  }
-
-  // ---- The semantic checks of one sample, in its family.
-
-  private void check(String sampleName, int kind, Labels built, int at)
-      throws ExpositionException {
-    MetricType t = type == null ? MetricType.UNKNOWN : type;
-    String excluded = null;
-    if (t == MetricType.STATESET) {
-      if (labels.get(name) == null) {
-        throw error(at, "stateset sample without its state label " + name);
-      }
-      excluded = name;
-    } else if (kind == BUCKET) {
-      String le = labels.get("le");
-      if (le == null || !isCanonicalBound(le, false)) {
-        throw error(at, "bucket needs an le label with a number, got " + quote(le));
-      }
-      if (!isInteger(value)) {
-        throw error(at, "bucket value must be an integer");
-      }
-      excluded = "le";
-    } else if (kind == NONE && t == MetricType.SUMMARY) {
-      String q = labels.get("quantile");
-      if (q == null || !isCanonicalBound(q, true)) {
-        throw error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
-      }
-      if (value < 0) {
-        throw error(at, "quantile values cannot be negative");
-      }
-      excluded = "quantile";
-    }
-    if ((kind == COUNT || kind == GCOUNT) && !isInteger(value)) {
-      throw error(at, "count value must be an integer");
-    }
-    if (t == MetricType.STATESET && value != 0 && value != 1) {
-      throw error(at, "stateset values must be 0 or 1");
-    }
-    if (t == MetricType.INFO && value != 1) {
-      throw error(at, "info values must be 1");
-    }
-    if (kind >= TOTAL && kind <= GSUM && kind != CREATED) {
-      if (Double.isNaN(value)) {
-        throw error(at, sampleName + " cannot be NaN");
-      }
-      if (value < 0 && kind != GSUM) {
-        throw error(at, sampleName + " cannot be negative");
-      }
-    }
-    if (exemplar != null
-        && !(kind == BUCKET
-            || (kind == TOTAL && t == MetricType.COUNTER))) {
-      throw error(at, "exemplars are only allowed on counter totals and histogram buckets");
-    }
-    groupCheck(kind, t, built, excluded, at, sampleName);
-    if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
-      histogramCheck(kind, at);
-    }
-  }
-
-  private void groupCheck(
-      int kind, MetricType t, Labels built, String excluded, int at, String sampleName)
-      throws ExpositionException {
-    boolean same;
-    if (group == null) {
-      same = false;
-    } else if (t == MetricType.INFO) {
-      same = true;
-    } else {
-      same = sameGroup(built, excluded, group);
-    }
-    boolean newRun;
-    if (same) {
-      if (hasTimestamp != groupHasTimestamp) {
-        throw error(at, "timestamps on some samples of a group but not on others");
-      }
-      if (hasTimestamp && timestampSeconds < groupTimestamp && t != MetricType.INFO) {
-        throw error(at, "timestamps go backwards within a group");
-      }
-      newRun = hasTimestamp && timestampSeconds != groupTimestamp;
-    } else {
-      Labels key =
-          t == MetricType.INFO
-              ? Labels.EMPTY
-              : excluded == null ? built : built.without(excluded);
-      if (group != null && seenGroups.contains(key)) {
-        throw error(at, "samples of the group " + key + " are not together");
-      }
-      seenGroups.add(key);
-      group = key;
-      groupKinds = 0;
-      if (!groupSeries.isEmpty()) {
-        groupSeries.clear();
-      }
-      newRun = true;
-    }
-    groupHasTimestamp = hasTimestamp;
-    groupTimestamp = timestampSeconds;
-    if (!hasTimestamp) {
-      boolean duplicate;
-      if (kind == BUCKET) {
-        duplicate = false; // Caught by the bucket order.
-      } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        duplicate = !groupSeries.add(labels.get(excluded));
-      } else if (t == MetricType.INFO) {
-        duplicate = !groupSeries.add(built);
-      } else {
-        duplicate = (groupKinds & (1 << kind)) != 0;
-        groupKinds |= 1 << kind;
-      }
-      if (duplicate) {
-        throw error(at, "duplicate series " + sampleName + built);
-      }
-    }
-    if (newRun && runActive) {
-      finishRun();
-    }
-    if (newRun) {
-      runActive = false;
-    }
-  }
-
-  /** True when {@code l} without the label {@code excluded} equals {@code g}, in place. */
-  private static boolean sameGroup(Labels l, String excluded, Labels g) {
-    int n = l.size();
-    int m = g.size();
-    int j = 0;
-    for (int i = 0; i < n; i++) {
-      String ln = l.name(i);
-      if (excluded != null && ln.equals(excluded)) {
-        continue;
-      }
-      if (j >= m || !ln.equals(g.name(j)) || !l.value(i).equals(g.value(j))) {
-        return false;
-      }
-      j++;
-    }
-    return j == m;
-  }
-
-  private void histogramCheck(int kind, int at) throws ExpositionException {
-    if (!runActive) {
-      runActive = true;
-      runLine = line;
-      runBucket = false;
-      runLe = Double.NEGATIVE_INFINITY;
-      runBucketValue = 0;
-      runHasCount = false;
-      runSum = false;
-      runGsum = false;
-      runNegativeBucket = false;
-      runNegativeGsum = false;
-    }
-    switch (kind) {
-      case BUCKET:
-        double le = boundValue(labels.get("le"));
-        if (le < 0) {
-          runNegativeBucket = true;
-        }
-        if (runBucket && le <= runLe) {
-          throw error(at, "buckets are not in increasing le order");
-        }
-        if (value < runBucketValue) {
-          throw error(at, "bucket values decrease");
-        }
-        runBucket = true;
-        runLe = le;
-        runBucketValue = value;
-        break;
-      case COUNT:
-      case GCOUNT:
-        runHasCount = true;
-        runCount = value;
-        break;
-      case SUM:
-        runSum = true;
-        break;
-      case GSUM:
-        runGsum = true;
-        if (value < 0) {
-          runNegativeGsum = true;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-
-  private void finishRun() throws ExpositionException {
-    runActive = false;
-    if (!runBucket || runLe != Double.POSITIVE_INFINITY) {
-      throw errorAtLine(runLine, "histogram " + name + " has no +Inf bucket");
-    }
-    if (runHasCount && runCount != runBucketValue) {
-      throw errorAtLine(runLine, "histogram " + name + ": count differs from the +Inf bucket");
-    }
-    if (runSum && !runHasCount) {
-      throw errorAtLine(runLine, "histogram " + name + ": _sum without _count");
-    }
-    if (runGsum && !runHasCount) {
-      throw errorAtLine(runLine, "histogram " + name + ": _gsum without _gcount");
-    }
-    if (runHasCount && !runSum && !runGsum) {
-      throw errorAtLine(runLine, "histogram " + name + ": count without sum");
-    }
-    if (runNegativeBucket && runSum) {
-      throw errorAtLine(runLine, "histogram " + name + ": _sum with negative buckets");
-    }
-    if (!runNegativeBucket && runNegativeGsum) {
-      throw errorAtLine(runLine, "histogram " + name + ": negative _gsum without negative buckets");
-    }
-  }
-
-  private static boolean isInteger(double v) {
-    return !Double.isInfinite(v) && v == Math.rint(v);
-  }
-
-  private static String quote(String s) {
-    return s == null ? "none" : "\"" + s + "\"";
-  }
-
-  /** A bucket bound or quantile: a number, infinities spelled +Inf or -Inf, no NaN. */
-  private boolean isCanonicalBound(String s, boolean quantile) {
-    double v = boundValue(s);
-    if (Double.isNaN(v)) {
-      return false;
-    }
-    if (Double.isInfinite(v) && !s.equals("+Inf") && !s.equals("-Inf")) {
-      return false;
-    }
-    return !quantile || (v >= 0 && v <= 1);
-  }
-
-  /** The number in a label value, NaN when it is none. */
-  private double boundValue(String s) {
-    if (s == null || s.isEmpty() || s.length() > 64) {
-      return Double.NaN;
-    }
-    byte[] saved = buf;
-    int savedPos = pos;
-    int savedEnd = end;
-    try {
-      buf = s.getBytes(StandardCharsets.ISO_8859_1);
-      end = buf.length;
-      return parseFloat(0, buf.length, "number");
-    } catch (ExpositionException e) {
-      return Double.NaN;
-    } finally {
-      buf = saved;
-      pos = savedPos;
-      end = savedEnd;
-    }
   }
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Stable 64-bit hashes: the same value on every JVM and every node, so that nodes agree on a
- * target's owner and on its schedule phase. FNV-1a over the UTF-8 bytes of a string, then a
- * strong finalizer (the one of SplitMix64) to spread the bits.
+ * target's owner and on its schedule phase. FNV-1a over the UTF-8 bytes of a string, then a strong
+ * finalizer (the one of SplitMix64) to spread the bits.
  */
 public final class Hashing {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;

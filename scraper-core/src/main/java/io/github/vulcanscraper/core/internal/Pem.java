@@ -14,17 +14,31 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads PEM certificates and private keys with the JDK alone: certificates through {@link
  * CertificateFactory}; keys in PKCS#8 ({@code BEGIN PRIVATE KEY}, RSA or EC) or PKCS#1 ({@code
- * BEGIN RSA PRIVATE KEY}, wrapped into PKCS#8 here). Error messages say what was expected and
- * never show key material.
+ * BEGIN RSA PRIVATE KEY}, wrapped into PKCS#8 here). Error messages say what was expected and never
+ * show key material.
  */
 public final class Pem {
   private static final byte[] RSA_ALGORITHM_ID = {
-    0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
-    0x01, 0x05, 0x00
+    0x30,
+    0x0d,
+    0x06,
+    0x09,
+    0x2a,
+    (byte) 0x86,
+    0x48,
+    (byte) 0x86,
+    (byte) 0xf7,
+    0x0d,
+    0x01,
+    0x01,
+    0x01,
+    0x05,
+    0x00
   };
 
   private Pem() {}
@@ -39,8 +53,9 @@ public final class Pem {
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
     List<X509Certificate> result = new ArrayList<>();
     try {
-      for (var c : factory.generateCertificates(
-          new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+      for (var c :
+          factory.generateCertificates(
+              new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
         result.add((X509Certificate) c);
       }
     } catch (CertificateException e) {
@@ -62,10 +77,13 @@ public final class Pem {
     if (pkcs8 == null) {
       byte[] pkcs1 = block(pem, "RSA PRIVATE KEY");
       if (pkcs1 != null) {
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(wrapRsa(pkcs1)));
+        return KeyFactory.getInstance("RSA")
+            .generatePrivate(new PKCS8EncodedKeySpec(wrapRsa(pkcs1)));
       }
-      throw new InvalidKeySpecException(what + ": expected a PEM block 'BEGIN PRIVATE KEY' (PKCS#8)"
-          + " or 'BEGIN RSA PRIVATE KEY'; convert others with 'openssl pkcs8 -topk8 -nocrypt'");
+      throw new InvalidKeySpecException(
+          what
+              + ": expected a PEM block 'BEGIN PRIVATE KEY' (PKCS#8)"
+              + " or 'BEGIN RSA PRIVATE KEY'; convert others with 'openssl pkcs8 -topk8 -nocrypt'");
     }
     PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
     for (String algorithm : new String[] {"RSA", "EC"}) {
@@ -78,7 +96,7 @@ public final class Pem {
     throw new InvalidKeySpecException(what + ": the PKCS#8 key is neither RSA nor EC");
   }
 
-  private static byte[] block(String pem, String type) {
+  private static byte @Nullable [] block(String pem, String type) {
     String begin = "-----BEGIN " + type + "-----";
     String end = "-----END " + type + "-----";
     int b = pem.indexOf(begin);

@@ -28,6 +28,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK TLS objects for a {@link TlsConfig}: the trust manager (the CA given, the JDK's trust
@@ -45,10 +46,12 @@ public final class TlsSetup {
   public final X509TrustManager trustManager;
 
   /** The hostname verifier to use, or {@code null} for the client's default. */
-  public final HostnameVerifier hostnameVerifier;
+  public final @Nullable HostnameVerifier hostnameVerifier;
 
   private TlsSetup(
-      SSLSocketFactory socketFactory, X509TrustManager trustManager, HostnameVerifier verifier) {
+      SSLSocketFactory socketFactory,
+      X509TrustManager trustManager,
+      @Nullable HostnameVerifier verifier) {
     this.socketFactory = socketFactory;
     this.trustManager = trustManager;
     this.hostnameVerifier = verifier;
@@ -66,7 +69,7 @@ public final class TlsSetup {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys == null ? null : keys.getKeyManagers(), new TrustManager[] {trust}, null);
     SSLSocketFactory factory = context.getSocketFactory();
-    HostnameVerifier verifier = null;
+    @Nullable HostnameVerifier verifier = null;
     if (config.insecureSkipVerify()) {
       verifier = (host, session) -> true;
     } else if (config.serverName() != null) {
@@ -88,8 +91,8 @@ public final class TlsSetup {
       store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (X509Certificate c : Pem.certificates(caPem, config.caFile() != null
-          ? "ca_file " + config.caFile() : "ca")) {
+      for (X509Certificate c :
+          Pem.certificates(caPem, config.caFile() != null ? "ca_file " + config.caFile() : "ca")) {
         store.setCertificateEntry("ca-" + i++, c);
       }
     }
@@ -101,10 +104,11 @@ public final class TlsSetup {
         return (X509TrustManager) tm;
       }
     }
-    throw new GeneralSecurityException("no X509TrustManager in " + Arrays.toString(tmf.getTrustManagers()));
+    throw new GeneralSecurityException(
+        "no X509TrustManager in " + Arrays.toString(tmf.getTrustManagers()));
   }
 
-  private static KeyManagerFactory keyManagers(TlsConfig config)
+  private static @Nullable KeyManagerFactory keyManagers(TlsConfig config)
       throws GeneralSecurityException, IOException {
     String certPem = config.cert() != null ? config.cert() : read(config.certFile());
     if (certPem == null || config.key() == null) {
@@ -122,7 +126,7 @@ public final class TlsSetup {
     return kmf;
   }
 
-  private static String read(Path file) throws IOException {
+  private static @Nullable String read(@Nullable Path file) throws IOException {
     return file == null ? null : Files.readString(file, StandardCharsets.US_ASCII);
   }
 
@@ -233,8 +237,8 @@ public final class TlsSetup {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return configure(delegate.createSocket(address, port, localAddress, localPort));
     }
   }

@@ -224,7 +224,8 @@ final class Re2Translator {
       int end = re.indexOf('>', start);
       String name = end < 0 ? "" : re.substring(start, end);
       if (!name.matches("[A-Za-z0-9_]+")) {
-        throw error("invalid named capture " + re.substring(pos, Math.min(re.length(), end + 1)));
+        throw error(
+            "invalid named capture " + (end < 0 ? re.substring(pos) : re.substring(pos, end + 1)));
       }
       groups++;
       if (groupNames.putIfAbsent(name, groups) != null) {

@@ -13,7 +13,9 @@
  * look-around, atomic groups, back references, possessive and nested quantifiers, repetition counts
  * above 1000, unknown flags and escapes. Not supported although RE2 has them: the {@code U}
  * (ungreedy) flag and octal escapes; both give a clear error. Case folding and {@code \b} follow
- * Java's Unicode tables, which may differ from Go's for rare characters.
+ * Java's Unicode tables, which may differ from Go's for rare characters. Unlike RE2, {@link
+ * java.util.regex.Pattern} backtracks: a pathological pattern such as {@code (a+)+b} can take
+ * exponential time on a long value, where RE2 takes linear time. Keep relabel regexes simple.
  *
  * <h2>Expansion</h2>
  *

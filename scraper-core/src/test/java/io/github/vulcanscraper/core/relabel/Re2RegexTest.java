@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class Re2RegexTest {
@@ -86,6 +87,36 @@ final class Re2RegexTest {
     assertThat(set.matches("")).isTrue();
     assertThat(set.matches("GET|POST")).isFalse();
     assertThat(expand("go_.*", "go_x", "[$0][$1]")).isEqualTo("[go_x][]");
+  }
+
+  @Test
+  void randomPatternsCompileOrFailWithIllegalArgumentOnly() {
+    String alphabet = "ab.*+?|()[]{}^$\\:PQEsSdwvx0129,-<>=!_";
+    Random random = new Random(7);
+    int compiled = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + random.nextInt(12);
+      for (int j = 0; j < n; j++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String pattern = sb.toString();
+      Re2Regex re;
+      try {
+        re = Re2Regex.compile(pattern);
+      } catch (IllegalArgumentException e) {
+        assertThat(e.getMessage()).as(pattern).isNotBlank();
+        continue;
+      }
+      compiled++;
+      for (String input : List.of("", "ab", "a\nb", "{1}", "[x]")) {
+        int[] spans = re.match(input);
+        if (spans != null) {
+          re.expand("$1${2}$x", input, spans);
+        }
+      }
+    }
+    assertThat(compiled).isGreaterThan(1000);
   }
 
   @Test

@@ -1,0 +1,493 @@
+package io.github.vulcanscraper.core.exposition;
+
+import io.github.vulcanscraper.api.Labels;
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.MetricType;
+import io.github.vulcanscraper.api.Sample;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The OpenMetrics family being read and the rules its samples obey, for {@link
+ * OpenMetricsParser}: which sample names the type allows, values (counter-like ones neither
+ * negative nor NaN, info 1, stateset 0 or 1, integer counts and buckets), the {@code le} and
+ * {@code quantile} labels, label groups kept together with timestamps that do not go back and no
+ * series twice, histogram runs (buckets in order up to {@code +Inf}, count equal to it, sum and
+ * count together), and at the end the unit and the names the family claims.
+ *
+ * <p>Groups are compared in place; the group key (the labels without {@code le}, {@code quantile}
+ * or the state label) is allocated once per group, not per sample. Not thread-safe.
+ */
+final class OpenMetricsFamily {
+  // Sample kinds: the suffix of a sample's name after its family's name.
+  static final int NONE = 0;
+  static final int TOTAL = 1;
+  static final int CREATED = 2;
+  static final int COUNT = 3;
+  static final int SUM = 4;
+  static final int BUCKET = 5;
+  static final int GCOUNT = 6;
+  static final int GSUM = 7;
+  static final int INFO = 8;
+  private static final String[] SUFFIX = {
+    "", "_total", "_created", "_count", "_sum", "_bucket", "_gcount", "_gsum", "_info"
+  };
+
+  private final ExpositionScanner scanner;
+  private final NumberReader numbers = new NumberReader();
+  private final HashMap<String, Double> boundCache = new HashMap<>();
+
+  // The family: set by the parser from its metadata.
+  @Nullable String name;
+  @Nullable MetricType type;
+  @Nullable String help;
+  @Nullable String unit;
+  int unitLine;
+  long sampleCount;
+  private int startLine;
+  private final ArrayList<Sample> samples = new ArrayList<>();
+  private @Nullable String lastSampleName;
+  private int lastKind;
+
+  // The label group being read: the labels that tie a histogram's buckets, sum and count together.
+  private final HashSet<Labels> seenGroups = new HashSet<>();
+  private final HashSet<Object> groupSeries = new HashSet<>();
+  private @Nullable Labels group;
+  private boolean groupHasTimestamp;
+  private double groupTimestamp;
+  private int groupKinds;
+
+  // The histogram run being read: one group at one timestamp.
+  private boolean runActive;
+  private int runLine;
+  private boolean runBucket;
+  private double runLe;
+  private double runBucketValue;
+  private boolean runHasCount;
+  private double runCount;
+  private boolean runSum;
+  private boolean runGsum;
+  private boolean runNegativeBucket;
+  private boolean runNegativeGsum;
+
+  // The sample being checked.
+  private Labels.Builder labels = Labels.builder();
+  private double value;
+  private boolean hasTimestamp;
+  private double timestampSeconds;
+
+  OpenMetricsFamily(ExpositionScanner scanner) {
+    this.scanner = scanner;
+  }
+
+  /** Starts the family {@code metric} on the scanner's current line. */
+  void start(String metric) {
+    name = metric;
+    type = null;
+    help = null;
+    unit = null;
+    startLine = scanner.line;
+    sampleCount = 0;
+    samples.clear();
+    lastSampleName = null;
+    group = null;
+    seenGroups.clear();
+    groupSeries.clear();
+    runActive = false;
+  }
+
+  /** Forgets everything, for the next body. */
+  void clear() {
+    name = null;
+    samples.clear();
+    seenGroups.clear();
+    groupSeries.clear();
+    group = null;
+    lastSampleName = null;
+  }
+
+  /** Keeps a checked sample. */
+  void add(Sample sample) {
+    samples.add(sample);
+  }
+
+  /**
+   * Ends the family: checks the last histogram run and the unit, and claims the family's names
+   * in {@code seenNames}. Returns the family when {@code build}, else null.
+   */
+  @Nullable MetricFamily finish(Set<String> seenNames, boolean build) throws ExpositionException {
+    String n = name;
+    if (n == null) {
+      return null;
+    }
+    MetricType t = type == null ? MetricType.UNKNOWN : type;
+    if (runActive) {
+      finishRun();
+    }
+    claim(seenNames, n);
+    for (int k = 1; k < SUFFIX.length; k++) {
+      if (allowed(t, k)) {
+        claim(seenNames, n + SUFFIX[k]);
+      }
+    }
+    String u = unit;
+    if (u != null && !u.isEmpty()) {
+      if (!n.endsWith("_" + u)) {
+        throw scanner.errorAtLine(unitLine, "metric name " + n + " does not end with its unit _" + u);
+      }
+      if (t == MetricType.INFO || t == MetricType.STATESET) {
+        throw scanner.errorAtLine(unitLine, t.text() + " " + n + " cannot have a unit");
+      }
+    }
+    name = null;
+    if (!build) {
+      return null;
+    }
+    MetricFamily family =
+        MetricFamily.of(n, t, help == null ? "" : help, u == null ? "" : u, samples);
+    samples.clear();
+    return family;
+  }
+
+  private void claim(Set<String> seenNames, String metric) throws ExpositionException {
+    if (!seenNames.add(metric)) {
+      throw scanner.errorAtLine(startLine, "name " + metric + " clashes with an earlier metric family");
+    }
+  }
+
+  private static boolean allowed(MetricType t, int kind) {
+    switch (t) {
+      case COUNTER:
+        return kind == TOTAL || kind == CREATED;
+      case SUMMARY:
+        return kind == NONE || kind == COUNT || kind == SUM || kind == CREATED;
+      case HISTOGRAM:
+        return kind == COUNT || kind == SUM || kind == BUCKET || kind == CREATED;
+      case GAUGE_HISTOGRAM:
+        return kind == GCOUNT || kind == GSUM || kind == BUCKET;
+      case INFO:
+        return kind == INFO;
+      default:
+        return kind == NONE;
+    }
+  }
+
+  /** The kind of this sample name in the current family, or -1 when it does not belong. */
+  int kindOf(String sampleName) {
+    if (name == null) {
+      return -1;
+    }
+    if (sampleName == lastSampleName) {
+      return lastKind;
+    }
+    MetricType t = type == null ? MetricType.UNKNOWN : type;
+    int kind = -1;
+    if (sampleName.equals(name)) {
+      kind = NONE;
+    } else if (sampleName.length() > name.length() && sampleName.startsWith(name)) {
+      for (int k = 1; k < SUFFIX.length; k++) {
+        String s = SUFFIX[k];
+        if (sampleName.length() == name.length() + s.length() && sampleName.endsWith(s)) {
+          kind = k;
+          break;
+        }
+      }
+    }
+    if (kind >= 0 && !allowed(t, kind)) {
+      kind = -1;
+    }
+    if (kind >= 0) {
+      lastSampleName = sampleName;
+      lastKind = kind;
+    }
+    return kind;
+  }
+
+  /**
+   * Checks one sample of this family against its type's rules and its group's.
+   *
+   * @param kind the sample's suffix kind, from {@link #kindOf}
+   * @param built the sample's labels
+   * @param raw the labels as read, empty values included ({@code le=""} is still an {@code le})
+   * @param at the position errors point at (the value)
+   */
+  void check(
+      String sampleName,
+      int kind,
+      Labels built,
+      Labels.Builder raw,
+      double sampleValue,
+      boolean sampleHasTimestamp,
+      double sampleTimestampSeconds,
+      boolean hasExemplar,
+      int at)
+      throws ExpositionException {
+    labels = raw;
+    value = sampleValue;
+    hasTimestamp = sampleHasTimestamp;
+    timestampSeconds = sampleTimestampSeconds;
+    MetricType t = type == null ? MetricType.UNKNOWN : type;
+    String excluded = null;
+    if (t == MetricType.STATESET) {
+      if (labels.get(name) == null) {
+        throw scanner.error(at, "stateset sample without its state label " + name);
+      }
+      excluded = name;
+    } else if (kind == BUCKET) {
+      String le = labels.get("le");
+      if (le == null || !isCanonicalBound(le, false)) {
+        throw scanner.error(at, "bucket needs an le label with a number, got " + quote(le));
+      }
+      if (!isInteger(value)) {
+        throw scanner.error(at, "bucket value must be an integer");
+      }
+      excluded = "le";
+    } else if (kind == NONE && t == MetricType.SUMMARY) {
+      String q = labels.get("quantile");
+      if (q == null || !isCanonicalBound(q, true)) {
+        throw scanner.error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
+      }
+      if (value < 0) {
+        throw scanner.error(at, "quantile values cannot be negative");
+      }
+      excluded = "quantile";
+    }
+    if ((kind == COUNT || kind == GCOUNT) && !isInteger(value)) {
+      throw scanner.error(at, "count value must be an integer");
+    }
+    if (t == MetricType.STATESET && value != 0 && value != 1) {
+      throw scanner.error(at, "stateset values must be 0 or 1");
+    }
+    if (t == MetricType.INFO && value != 1) {
+      throw scanner.error(at, "info values must be 1");
+    }
+    if (kind >= TOTAL && kind <= GSUM && kind != CREATED) {
+      if (Double.isNaN(value)) {
+        throw scanner.error(at, sampleName + " cannot be NaN");
+      }
+      if (value < 0 && kind != GSUM) {
+        throw scanner.error(at, sampleName + " cannot be negative");
+      }
+    }
+    if (hasExemplar
+        && !(kind == BUCKET
+            || (kind == TOTAL && t == MetricType.COUNTER))) {
+      throw scanner.error(at, "exemplars are only allowed on counter totals and histogram buckets");
+    }
+    groupCheck(kind, t, built, excluded, at, sampleName);
+    if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
+      histogramCheck(kind, at);
+    }
+  }
+
+  private void groupCheck(
+      int kind, MetricType t, Labels built, String excluded, int at, String sampleName)
+      throws ExpositionException {
+    boolean same;
+    if (group == null) {
+      same = false;
+    } else if (t == MetricType.INFO) {
+      same = true;
+    } else {
+      same = sameGroup(built, excluded, group);
+    }
+    boolean newRun;
+    if (same) {
+      if (hasTimestamp != groupHasTimestamp) {
+        throw scanner.error(at, "timestamps on some samples of a group but not on others");
+      }
+      if (hasTimestamp && timestampSeconds < groupTimestamp && t != MetricType.INFO) {
+        throw scanner.error(at, "timestamps go backwards within a group");
+      }
+      newRun = hasTimestamp && timestampSeconds != groupTimestamp;
+    } else {
+      Labels key =
+          t == MetricType.INFO
+              ? Labels.EMPTY
+              : excluded == null ? built : built.without(excluded);
+      if (!seenGroups.add(key) && group != null) {
+        throw scanner.error(at, "samples of the group " + key + " are not together");
+      }
+      group = key;
+      groupKinds = 0;
+      if (!groupSeries.isEmpty()) {
+        groupSeries.clear();
+      }
+      newRun = true;
+    }
+    groupHasTimestamp = hasTimestamp;
+    groupTimestamp = timestampSeconds;
+    if (!hasTimestamp) {
+      boolean duplicate;
+      if (kind == BUCKET) {
+        duplicate = false; // Caught by the bucket order.
+      } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
+        duplicate = !groupSeries.add(labels.get(excluded));
+      } else if (t == MetricType.INFO) {
+        duplicate = !groupSeries.add(built);
+      } else {
+        duplicate = (groupKinds & (1 << kind)) != 0;
+        groupKinds |= 1 << kind;
+      }
+      if (duplicate) {
+        throw scanner.error(at, "duplicate series " + sampleName + built);
+      }
+    }
+    if (newRun && runActive) {
+      finishRun();
+    }
+    if (newRun) {
+      runActive = false;
+    }
+  }
+
+  /** True when {@code l} without the label {@code excluded} equals {@code g}, in place. */
+  private static boolean sameGroup(Labels l, String excluded, Labels g) {
+    int n = l.size();
+    int m = g.size();
+    int j = 0;
+    for (int i = 0; i < n; i++) {
+      String ln = l.name(i);
+      if (excluded != null && ln.equals(excluded)) {
+        continue;
+      }
+      if (j >= m || !ln.equals(g.name(j)) || !l.value(i).equals(g.value(j))) {
+        return false;
+      }
+      j++;
+    }
+    return j == m;
+  }
+
+  private void histogramCheck(int kind, int at) throws ExpositionException {
+    if (!runActive) {
+      runActive = true;
+      runLine = scanner.line;
+      runBucket = false;
+      runLe = Double.NEGATIVE_INFINITY;
+      runBucketValue = 0;
+      runHasCount = false;
+      runSum = false;
+      runGsum = false;
+      runNegativeBucket = false;
+      runNegativeGsum = false;
+    }
+    switch (kind) {
+      case BUCKET:
+        double le = boundValue(labels.get("le"));
+        if (le < 0) {
+          runNegativeBucket = true;
+        }
+        if (runBucket && le <= runLe) {
+          throw scanner.error(at, "buckets are not in increasing le order");
+        }
+        if (value < runBucketValue) {
+          throw scanner.error(at, "bucket values decrease");
+        }
+        runBucket = true;
+        runLe = le;
+        runBucketValue = value;
+        break;
+      case COUNT:
+      case GCOUNT:
+        runHasCount = true;
+        runCount = value;
+        break;
+      case SUM:
+        runSum = true;
+        break;
+      case GSUM:
+        runGsum = true;
+        if (value < 0) {
+          runNegativeGsum = true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void finishRun() throws ExpositionException {
+    runActive = false;
+    if (!runBucket || runLe != Double.POSITIVE_INFINITY) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + " has no +Inf bucket");
+    }
+    if (runHasCount && runCount != runBucketValue) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": count differs from the +Inf bucket");
+    }
+    if (runSum && !runHasCount) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": _sum without _count");
+    }
+    if (runGsum && !runHasCount) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": _gsum without _gcount");
+    }
+    if (runHasCount && !runSum && !runGsum) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": count without sum");
+    }
+    if (runNegativeBucket && runSum) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": _sum with negative buckets");
+    }
+    if (!runNegativeBucket && runNegativeGsum) {
+      throw scanner.errorAtLine(runLine, "histogram " + name + ": negative _gsum without negative buckets");
+    }
+  }
+
+  private static boolean isInteger(double v) {
+    return !Double.isInfinite(v) && v == Math.rint(v);
+  }
+
+  private static String quote(@Nullable String s) {
+    return s == null ? "none" : "\"" + s + "\"";
+  }
+
+  /** A bucket bound or quantile: a number, infinities spelled +Inf or -Inf, no NaN. */
+  private boolean isCanonicalBound(String s, boolean quantile) {
+    double v = boundValue(s);
+    if (Double.isNaN(v)) {
+      return false;
+    }
+    if (Double.isInfinite(v) && !s.equals("+Inf") && !s.equals("-Inf")) {
+      return false;
+    }
+    return !quantile || (v >= 0 && v <= 1);
+  }
+
+  /** The number in a label value, NaN when it is none; cached, as bucket bounds repeat. */
+  private double boundValue(@Nullable String s) {
+    if (s == null) {
+      return Double.NaN;
+    }
+    Double cached = boundCache.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    double v = numbers.parse(s);
+    if (boundCache.size() >= 4096) {
+      boundCache.clear();
+    }
+    boundCache.put(s, v);
+    return v;
+  }
+
+  /** Reads numbers in label values with the scanner's syntax. */
+  private static final class NumberReader extends ExpositionScanner {
+    double parse(String s) {
+      if (s.isEmpty() || s.length() > 64) {
+        return Double.NaN;
+      }
+      byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+      reset(b, 0, b.length);
+      try {
+        return parseFloat(0, b.length, "number");
+      } catch (ExpositionException e) {
+        return Double.NaN;
+      } finally {
+        release();
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.github.vulcanscraper.core.exposition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vulcanscraper.api.Exemplar;
+import io.github.vulcanscraper.api.Labels;
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.MetricType;
+import io.github.vulcanscraper.api.Sample;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+final class ExpositionWriterTest {
+  private static final ExpositionWriter TEXT = ExpositionWriter.of(ExpositionFormat.PROMETHEUS_TEXT);
+  private static final ExpositionWriter OM = ExpositionWriter.of(ExpositionFormat.OPENMETRICS_TEXT);
+
+  private static List<MetricFamily> roundTrip(ExpositionWriter writer, List<MetricFamily> families)
+      throws ExpositionException {
+    byte[] body = writer.toByteArray(families);
+    return ExpositionParser.of(writer.format()).parse(body);
+  }
+
+  @Test
+  void formatsFloatsAsGoDoes() {
+    Object[][] cases = {
+      {0.0, "0"}, {-0.0, "-0"}, {1.0, "1"}, {-1027.0, "-1027"}, {999999.0, "999999"},
+      {1e6, "1e+06"}, {1234567.0, "1.234567e+06"}, {0.0001, "0.0001"}, {0.00001, "1e-05"},
+      {1.5, "1.5"}, {1.458255915e9, "1.458255915e+09"}, {1.7560473e7, "1.7560473e+07"},
+      {0.1, "0.1"}, {100000.5, "100000.5"}, {1e21, "1e+21"}, {123456.789, "123456.789"},
+      {Double.MIN_VALUE, "4.9e-324"}, {Double.MAX_VALUE, "1.7976931348623157e+308"},
+      {Double.NaN, "NaN"}, {Double.POSITIVE_INFINITY, "+Inf"}, {Double.NEGATIVE_INFINITY, "-Inf"},
+      {0.013300656000000001, "0.013300656000000001"}, {2.5e-7, "2.5e-07"}
+    };
+    for (Object[] c : cases) {
+      assertThat(GoFloat.toString((Double) c[0])).as("%s", c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void formattedFloatsReadBackToTheSameBits() throws Exception {
+    Random random = new Random(42);
+    ExpositionParser parser = ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT);
+    for (int i = 0; i < 20_000; i++) {
+      double v =
+          i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextInt(1 << 20) / 64.0;
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      String text = GoFloat.toString(v);
+      assertThat(Double.doubleToLongBits(Double.parseDouble(text))).as(text)
+          .isEqualTo(Double.doubleToLongBits(v));
+      double parsed =
+          parser.parse(("a " + text).getBytes(StandardCharsets.US_ASCII))
+              .get(0).samples().get(0).value();
+      assertThat(Double.doubleToLongBits(parsed)).as(text).isEqualTo(Double.doubleToLongBits(v));
+    }
+  }
+
+  @Test
+  void writesTheTextFormat() {
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "requests_total",
+                MetricType.COUNTER,
+                "Requests \\ served\nso far.",
+                "",
+                List.of(
+                    Sample.of(
+                        "requests_total",
+                        Labels.of("path", "C:\\x", "q", "say \"hi\"\n"),
+                        1027,
+                        1395066363000L))),
+            MetricFamily.of("up", MetricType.UNKNOWN, List.of(Sample.of("up", Labels.EMPTY, 1))));
+    assertThat(new String(TEXT.toByteArray(families), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "# HELP requests_total Requests \\\\ served\\nso far.\n"
+                + "# TYPE requests_total counter\n"
+                + "requests_total{path=\"C:\\\\x\",q=\"say \\\"hi\\\"\\n\"} 1027 1395066363000\n"
+                + "# TYPE up untyped\n"
+                + "up 1\n");
+  }
+
+  @Test
+  void writesOpenMetricsWithUnitsExemplarsTimestampsAndEof() throws Exception {
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "rpc_seconds",
+                MetricType.COUNTER,
+                "Time \"in\" RPCs.",
+                "seconds",
+                List.of(
+                    Sample.of(
+                        "rpc_seconds_total",
+                        Labels.EMPTY,
+                        2.5,
+                        1700000000123L,
+                        Exemplar.of(Labels.of("trace_id", "abc"), 0.5, -1500)))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OM.write(families, out);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "# TYPE rpc_seconds counter\n"
+                + "# UNIT rpc_seconds seconds\n"
+                + "# HELP rpc_seconds Time \\\"in\\\" RPCs.\n"
+                + "rpc_seconds_total 2.5 1700000000.123 # {trace_id=\"abc\"} 0.5 -1.5\n"
+                + "# EOF\n");
+    assertThat(roundTrip(OM, families)).isEqualTo(families);
+  }
+
+  @Test
+  void writesMillisecondsAsExactSeconds() {
+    long[] millis = {0, 1, 10, 100, 120, 1500, -1, -1100, Long.MAX_VALUE, Long.MIN_VALUE + 1};
+    String[] texts = {
+      "0", "0.001", "0.01", "0.1", "0.12", "1.5", "-0.001", "-1.1", "9223372036854775.807",
+      "-9223372036854775.807"
+    };
+    for (int i = 0; i < millis.length; i++) {
+      StringBuilder sb = new StringBuilder();
+      ExpositionWriter.seconds(millis[i], sb);
+      assertThat(sb.toString()).isEqualTo(texts[i]);
+    }
+  }
+
+  @Test
+  void textRoundTripsWhatTheTextFormatHolds() throws Exception {
+    String body =
+        "# HELP c A counter.\n# TYPE c counter\nc{a=\"x\\\\y\\n\\\"z\\\"\"} 1 -5\nc{a=\"\u2603\"} 2\n"
+            + "# TYPE h histogram\nh_bucket{le=\"0.1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_sum 0.3\n"
+            + "h_count 2\n"
+            + "# HELP s A summary\n# TYPE s summary\ns{quantile=\"0.9\"} NaN\ns_sum -Inf\n"
+            + "s_count 1e+21\n# TYPE g gauge\ng 1.5e-07 1700000000000\nbare 0\n"
+            + "# HELP empty Nothing yet.\n# TYPE empty gauge\n";
+    List<MetricFamily> families =
+        ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT)
+            .parse(body.getBytes(StandardCharsets.UTF_8));
+    assertThat(families).hasSize(6);
+    assertThat(roundTrip(TEXT, families)).isEqualTo(families);
+  }
+
+  @Test
+  void openMetricsRoundTripsEveryType() throws Exception {
+    String body =
+        "# TYPE c counter\n# HELP c  Blank \\\\ first.\nc_total{a=\"b\"} 1 # {t=\"1\"} 1 1.5\n"
+            + "c_created{a=\"b\"} 1.7e+09\n"
+            + "# TYPE h_bytes histogram\n# UNIT h_bytes bytes\n"
+            + "h_bytes_bucket{le=\"1\"} 0 # {} 1\nh_bytes_bucket{le=\"+Inf\"} 1\nh_bytes_count 1\n"
+            + "h_bytes_sum 2\n"
+            + "# TYPE gh gaugehistogram\ngh_bucket{le=\"+Inf\"} 1 10\ngh_gcount 1 10\ngh_gsum 1 10\n"
+            + "# TYPE s summary\ns{quantile=\"0.5\"} 1\ns_count 3\ns_sum 4\n"
+            + "# TYPE i info\ni_info{v=\"1\"} 1\n"
+            + "# TYPE st stateset\nst{st=\"a\"} 0\nst{st=\"b\"} 1\n"
+            + "# TYPE u unknown\nu 1\ng2 -0.5 -0.25\n# EOF\n";
+    List<MetricFamily> families =
+        ExpositionParser.of(ExpositionFormat.OPENMETRICS_TEXT)
+            .parse(body.getBytes(StandardCharsets.UTF_8));
+    assertThat(families).hasSize(8);
+    assertThat(roundTrip(OM, families)).isEqualTo(families);
+  }
+
+  @Test
+  void writesOpenMetricsShapesInTheTextFormatAsClientsDo() throws Exception {
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "c",
+                MetricType.COUNTER,
+                "Help.",
+                "",
+                List.of(
+                    Sample.of("c_total", Labels.of("a", "1"), 1),
+                    Sample.of("c_created", Labels.of("a", "1"), 2))),
+            MetricFamily.of("i", MetricType.INFO, List.of(Sample.of("i_info", Labels.EMPTY, 1))));
+    String text = new String(TEXT.toByteArray(families), StandardCharsets.UTF_8);
+    assertThat(text)
+        .isEqualTo(
+            "# HELP c_total Help.\n# TYPE c_total counter\nc_total{a=\"1\"} 1\n"
+                + "# HELP c_created Help.\n# TYPE c_created gauge\nc_created{a=\"1\"} 2\n"
+                + "# TYPE i_info gauge\ni_info 1\n");
+    List<Sample> samples = new ArrayList<>();
+    roundTrip(TEXT, families).forEach(f -> samples.addAll(f.samples()));
+    assertThat(samples)
+        .containsExactly(
+            Sample.of("c_total", Labels.of("a", "1"), 1),
+            Sample.of("c_created", Labels.of("a", "1"), 2),
+            Sample.of("i_info", Labels.EMPTY, 1));
+  }
+
+  @Test
+  void randomFamiliesRoundTripInBothFormats() throws Exception {
+    Random random = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<MetricFamily> families = new ArrayList<>();
+      int n = 1 + random.nextInt(4);
+      for (int f = 0; f < n; f++) {
+        String name = "m" + round + "_" + f;
+        List<Sample> samples = new ArrayList<>();
+        boolean timestamps = random.nextBoolean();
+        long ts = random.nextInt(1 << 30) * 1000L + random.nextInt(1000);
+        for (int s = 0; s < 1 + random.nextInt(5); s++) {
+          Labels labels = Labels.of("id", Integer.toString(s), "v", randomValue(random));
+          double value = random.nextInt(3) == 0 ? random.nextGaussian() * 1e6 : random.nextInt(100);
+          samples.add(
+              timestamps ? Sample.of(name, labels, value, ts + s) : Sample.of(name, labels, value));
+        }
+        MetricType type = random.nextBoolean() ? MetricType.GAUGE : MetricType.UNKNOWN;
+        families.add(MetricFamily.of(name, type, randomValue(random), "", samples));
+      }
+      assertThat(roundTrip(OM, families)).isEqualTo(families);
+      List<MetricFamily> text = roundTrip(TEXT, families);
+      for (int i = 0; i < families.size(); i++) {
+        if (!families.get(i).help().isBlank()) {
+          assertThat(text.get(i)).isEqualTo(families.get(i));
+        } else {
+          assertThat(text.get(i).samples()).isEqualTo(families.get(i).samples());
+        }
+      }
+    }
+  }
+
+  private static String randomValue(Random random) {
+    String alphabet = "ab \\\"\n\t{}=,#\u00e9\u2603\uD83D\uDE00";
+    StringBuilder sb = new StringBuilder();
+    int len = random.nextInt(8);
+    for (int i = 0; i < len; i++) {
+      int at = random.nextInt(alphabet.length() - 1);
+      if (Character.isHighSurrogate(alphabet.charAt(at))) {
+        sb.append(alphabet, at, at + 2);
+      } else if (!Character.isLowSurrogate(alphabet.charAt(at))) {
+        sb.append(alphabet.charAt(at));
+      }
+    }
+    return sb.toString();
+  }
+}
