@@ -10,6 +10,7 @@ import io.github.vulcanscraper.api.Scrape;
 import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.api.Writer;
 import io.github.vulcanscraper.core.ConsistentHashTargeter;
+import io.github.vulcanscraper.core.JobTargets;
 import io.github.vulcanscraper.core.Scraper;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -95,9 +96,8 @@ final class JobsToScrapesEndToEndTest {
       pool.watch(members);
       jobs = ZooKeeperJobWatcher.builder().client(client).build();
       resources.add(jobs);
-      // JobUnion, not core's JobTargets: see JobUnion for the deadlock it avoids.
       ConsistentHashTargeter mine =
-          ConsistentHashTargeter.builder(new JobUnion(jobs), pool).build();
+          ConsistentHashTargeter.builder(JobTargets.of(jobs), pool).build();
       mine.watch(assignment);
       Writer writer =
           new Writer() {
