@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       TargetsCommand.class,
       JobCommand.class,
+      NodeCommand.class,
+      DemoCommand.class,
       ConsumeCommand.class
     })
 public final class VulcanCommand implements Runnable {
