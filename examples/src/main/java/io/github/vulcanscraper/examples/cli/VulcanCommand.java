@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       JobCommand.class,
       NodeCommand.class,
       DemoCommand.class,
+      ServersCommand.class,
       ConsumeCommand.class
     })
 public final class VulcanCommand implements Runnable {

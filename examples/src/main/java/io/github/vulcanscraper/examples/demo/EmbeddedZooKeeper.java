@@ -13,10 +13,11 @@ import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 
 /**
- * A standalone ZooKeeper server in this JVM on a free loopback port, with ZooKeeper's own embedded
- * server API, for the demo. Its data lives in a temporary directory deleted on {@link #close()}.
+ * A standalone ZooKeeper server in this JVM on a loopback port, with ZooKeeper's own embedded
+ * server API, for the demo and {@code vulcan servers}. Its data lives in a temporary directory
+ * deleted on {@link #close()}.
  */
-final class EmbeddedZooKeeper implements AutoCloseable {
+public final class EmbeddedZooKeeper implements AutoCloseable {
   private final ZooKeeperServerEmbedded server;
   private final Path directory;
   private final int port;
@@ -27,11 +28,18 @@ final class EmbeddedZooKeeper implements AutoCloseable {
     this.port = port;
   }
 
-  static EmbeddedZooKeeper start() throws Exception {
-    Path directory = Files.createTempDirectory("vulcan-demo-zk");
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
+  /** Starts a server on a free port of 127.0.0.1. */
+  public static EmbeddedZooKeeper start() throws Exception {
+    return start(0);
+  }
+
+  /** Starts a server on {@code port} of 127.0.0.1; 0 picks a free one. */
+  public static EmbeddedZooKeeper start(int port) throws Exception {
+    Path directory = Files.createTempDirectory("vulcan-zk");
+    if (port == 0) {
+      try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = probe.getLocalPort();
+      }
     }
     Properties config = new Properties();
     config.setProperty("clientPort", Integer.toString(port));
@@ -50,10 +58,11 @@ final class EmbeddedZooKeeper implements AutoCloseable {
   }
 
   /** The connect string, {@code 127.0.0.1:<port>}. */
-  String connectString() {
+  public String connectString() {
     return "127.0.0.1:" + port;
   }
 
+  /** Stops the server and deletes its data. */
   @Override
   public void close() {
     server.close();
