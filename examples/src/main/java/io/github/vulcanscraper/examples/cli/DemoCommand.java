@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Run the whole system on this machine and show it live.",
     description = {
       "Run the whole system locally: embedded ZooKeeper and Kafka (KRaft), local exporters, two",
       "jobs (static and file-discovered) and three scraper nodes; show members, targets per node,",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
+    header = "Run a scraper node of the pool: jobs from ZooKeeper, scrapes to Kafka.",
     description = {
       "Run a scraper node: join the pool in ZooKeeper, scrape this node's share of the jobs'",
       "targets, write every scrape to Kafka. Serves /metrics and /targets on the metrics port;",

@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "targets",
     mixinStandardHelpOptions = true,
+    header = "Resolve a configuration's targets once and print them.",
     description = {
       "Resolve the targets of a Prometheus configuration once and print them:",
       "one line per target (job, scrape URL, labels as JSON), then the count."
