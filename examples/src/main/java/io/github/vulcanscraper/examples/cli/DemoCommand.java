@@ -19,11 +19,11 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Run the whole system on this machine and show it live.",
-    description = {
-      "Run the whole system locally: embedded ZooKeeper and Kafka (KRaft), local exporters, two",
-      "jobs (static and file-discovered) and three scraper nodes; show members, targets per node,",
-      "scrapes per second and records landed in Kafka; stop one node midway and bring it back."
-    })
+    description =
+        "Run the whole system locally: embedded ZooKeeper and Kafka (KRaft), local "
+        + "exporters, two jobs (static and file-discovered) and three scraper nodes; show "
+        + "members, targets per node, scrapes per second and records landed in Kafka; stop "
+        + "one node midway and bring it back.")
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", defaultValue = "60s",
       converter = DurationConverter.class,

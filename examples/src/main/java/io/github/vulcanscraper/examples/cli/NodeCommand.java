@@ -26,11 +26,10 @@ import picocli.CommandLine.Option;
     name = "node",
     mixinStandardHelpOptions = true,
     header = "Run a scraper node of the pool: jobs from ZooKeeper, scrapes to Kafka.",
-    description = {
-      "Run a scraper node: join the pool in ZooKeeper, scrape this node's share of the jobs'",
-      "targets, write every scrape to Kafka. Serves /metrics and /targets on the metrics port;",
-      "leaves gracefully on SIGTERM."
-    })
+    description =
+        "Run a scraper node: join the pool in ZooKeeper, scrape this node's share of the "
+        + "jobs' targets, write every scrape to Kafka. Serves /metrics and /targets on the "
+        + "metrics port; leaves gracefully on SIGTERM.")
 public final class NodeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
     name = "servers",
     mixinStandardHelpOptions = true,
     header = "Run a local ZooKeeper, Kafka and exporter farm to try nodes.",
-    description = {
-      "Run a local ZooKeeper and Kafka (KRaft) on 127.0.0.1 until stopped, to try vulcan node",
-      "and vulcan job without installing them. Prints 'zookeeper HOST:PORT' and 'kafka HOST:PORT'."
-    })
+    description =
+        "Run a local ZooKeeper and Kafka (KRaft) on 127.0.0.1 until stopped, to try "
+        + "vulcan node and vulcan job without installing them. Prints 'zookeeper HOST:PORT' "
+        + "and 'kafka HOST:PORT'.")
 public final class ServersCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
