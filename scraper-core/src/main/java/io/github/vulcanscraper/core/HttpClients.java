@@ -2,6 +2,7 @@ package io.github.vulcanscraper.core;
 
 import io.github.vulcanscraper.api.ScrapeException;
 import io.github.vulcanscraper.core.http.HttpClientConfig;
+import io.github.vulcanscraper.core.http.Secret;
 import io.github.vulcanscraper.core.http.TlsConfig;
 import io.github.vulcanscraper.core.internal.TlsSetup;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,8 +90,14 @@ public final class HttpClients {
     return base;
   }
 
-  /** The client for {@code config}, built on first use. */
-  OkHttpClient clientFor(HttpClientConfig config) throws ScrapeException {
+  /**
+   * The client for {@code config}, built on first use and cached: redirects, HTTP/2, proxy and TLS
+   * as configured, sharing this instance's connection pool. Auth and extra headers are per request:
+   * see {@link #authorize}. Discovery mechanisms use it for their own HTTP calls.
+   *
+   * @throws ScrapeException with reason {@code tls_config} when the TLS files cannot be read
+   */
+  public OkHttpClient clientFor(HttpClientConfig config) throws ScrapeException {
     synchronized (cache) {
       OkHttpClient c = cache.get(config);
       if (c != null) {
@@ -100,6 +108,44 @@ public final class HttpClients {
     synchronized (cache) {
       OkHttpClient raced = cache.putIfAbsent(config, built);
       return raced == null ? built : raced;
+    }
+  }
+
+  /**
+   * Adds the extra headers and the {@code Authorization} header of {@code config} to a request.
+   * Secrets are read now, so a rotated password or token file is picked up by the next request.
+   *
+   * @throws ScrapeException with reason {@code secret} when a secret file cannot be read; the
+   *     message names the file, never its content
+   */
+  public static Request.Builder authorize(Request.Builder b, HttpClientConfig config)
+      throws ScrapeException {
+    for (Map.Entry<String, List<Secret>> h : config.headers().entrySet()) {
+      b.removeHeader(h.getKey());
+      for (Secret v : h.getValue()) {
+        b.addHeader(h.getKey(), reveal(v, "header " + h.getKey()));
+      }
+    }
+    String user = config.basicAuthUsername();
+    String type = config.authorizationType();
+    Secret credentials = config.authorizationCredentials();
+    if (user != null) {
+      Secret password = config.basicAuthPassword();
+      b.header(
+          "Authorization",
+          Credentials.basic(
+              user, password == null ? "" : reveal(password, "password"), StandardCharsets.UTF_8));
+    } else if (type != null && credentials != null) {
+      b.header("Authorization", type + " " + reveal(credentials, "authorization credentials"));
+    }
+    return b;
+  }
+
+  private static String reveal(Secret secret, String what) throws ScrapeException {
+    try {
+      return secret.reveal();
+    } catch (IOException e) {
+      throw new ScrapeException("secret", "cannot read " + what + " from " + secret, e);
     }
   }
 

@@ -5,27 +5,24 @@ import io.github.vulcanscraper.api.ScrapeException;
 import io.github.vulcanscraper.core.exposition.ExpositionException;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.exposition.ExpositionParser;
-import io.github.vulcanscraper.core.http.HttpClientConfig;
-import io.github.vulcanscraper.core.http.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
-import okhttp3.Credentials;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import okio.GzipSource;
 import okio.Okio;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP scrape of an {@link HTTPTarget}: the request as Prometheus sends it, the status check,
@@ -91,26 +88,7 @@ final class HttpFetch {
             .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
             .header("User-Agent", USER_AGENT)
             .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t));
-    HttpClientConfig c = t.httpClientConfig();
-    for (Map.Entry<String, List<Secret>> h : c.headers().entrySet()) {
-      b.removeHeader(h.getKey());
-      for (Secret v : h.getValue()) {
-        b.addHeader(h.getKey(), reveal(v, "header " + h.getKey()));
-      }
-    }
-    if (c.basicAuthUsername() != null) {
-      String password =
-          c.basicAuthPassword() == null ? "" : reveal(c.basicAuthPassword(), "password");
-      b.header(
-          "Authorization",
-          Credentials.basic(c.basicAuthUsername(), password, StandardCharsets.UTF_8));
-    } else if (c.authorizationType() != null) {
-      b.header(
-          "Authorization",
-          c.authorizationType()
-              + " "
-              + reveal(c.authorizationCredentials(), "authorization credentials"));
-    }
+    HttpClients.authorize(b, t.httpClientConfig());
     return b.build();
   }
 
@@ -119,13 +97,6 @@ final class HttpFetch {
     return BigDecimal.valueOf(t.timeout().toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
-  private static String reveal(Secret secret, String what) throws ScrapeException {
-    try {
-      return secret.reveal();
-    } catch (IOException e) {
-      throw new ScrapeException("secret", "cannot read " + what + " from " + secret, e);
-    }
-  }
 
   private static byte[] read(BufferedSource source, long limit)
       throws IOException, ScrapeException {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The byte-level machinery both parsers share: the position in the body with its line and column,
@@ -55,7 +56,7 @@ abstract class ExpositionScanner {
   private String lastMetric = "";
   private byte[] scratch = new byte[128];
 
-  byte[] buf;
+  byte[] buf = new byte[0];
   int pos;
   int end;
   int line;
@@ -75,7 +76,7 @@ abstract class ExpositionScanner {
 
   /** Drops the reference to the body so that a pooled parser does not retain it. */
   void release() {
-    buf = null;
+    buf = new byte[0];
   }
 
   final ExpositionException error(int at, String detail) {

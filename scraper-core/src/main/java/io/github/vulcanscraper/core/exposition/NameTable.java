@@ -2,6 +2,7 @@ package io.github.vulcanscraper.core.exposition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small open-addressing table from byte sequences to the {@code String}s they decode to, so that
@@ -34,7 +35,7 @@ final class NameTable {
   }
 
   /** The interned string for these bytes, or {@code null} when absent. */
-  String get(byte[] b, int off, int len, int hash) {
+  @Nullable String get(byte[] b, int off, int len, int hash) {
     int[] t = tags;
     int mask = t.length - 1;
     int tag = hash | 0x80000000;

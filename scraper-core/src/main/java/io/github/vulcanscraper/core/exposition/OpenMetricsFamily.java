@@ -231,7 +231,7 @@ final class OpenMetricsFamily {
     hasTimestamp = sampleHasTimestamp;
     timestampSeconds = sampleTimestampSeconds;
     MetricType t = type == null ? MetricType.UNKNOWN : type;
-    String excluded = null;
+    @Nullable String excluded = null;
     if (t == MetricType.STATESET) {
       if (labels.get(name) == null) {
         throw scanner.error(at, "stateset sample without its state label " + name);
@@ -285,7 +285,7 @@ final class OpenMetricsFamily {
   }
 
   private void groupCheck(
-      int kind, MetricType t, Labels built, String excluded, int at, String sampleName)
+      int kind, MetricType t, Labels built, @Nullable String excluded, int at, String sampleName)
       throws ExpositionException {
     boolean same;
     if (group == null) {
@@ -346,7 +346,7 @@ final class OpenMetricsFamily {
   }
 
   /** True when {@code l} without the label {@code excluded} equals {@code g}, in place. */
-  private static boolean sameGroup(Labels l, String excluded, Labels g) {
+  private static boolean sameGroup(Labels l, @Nullable String excluded, Labels g) {
     int n = l.size();
     int m = g.size();
     int j = 0;

@@ -8,6 +8,7 @@ import io.github.vulcanscraper.api.Sample;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenMetrics 1.0 text, exactly as strictly as the OpenMetrics test suite says: single spaces
@@ -44,7 +45,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
   private boolean hasTimestamp;
   private double timestampSeconds;
   private long timestampMillis;
-  private Exemplar exemplar;
+  private @Nullable Exemplar exemplar;
 
   @Override
   public ExpositionFormat format() {
@@ -325,7 +326,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw error(at, e.getMessage());
+      throw error(at, String.valueOf(e.getMessage()));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Prometheus text format 0.0.4, accepted exactly as leniently as the Prometheus server's
@@ -35,7 +36,7 @@ import java.util.List;
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
   private final HashMap<String, Family> byName = new HashMap<>();
   private final ArrayList<Family> order = new ArrayList<>();
-  private Family current;
+  private @Nullable Family current;
   private boolean retain;
   private long sampleCount;
 
@@ -272,8 +273,8 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     return names.ascii(buf, start, stop - start, h);
   }
 
-  private void sample(String metricName) throws ExpositionException {
-    String name = metricName;
+  private void sample(@Nullable String metricName) throws ExpositionException {
+    @Nullable String name = metricName;
     labels.clear();
     skipBlanks();
     Labels built = Labels.EMPTY;
@@ -283,7 +284,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       try {
         built = labels.build();
       } catch (IllegalArgumentException e) {
-        throw error(open, e.getMessage());
+        throw error(open, String.valueOf(e.getMessage()));
       }
       skipBlanks();
     }
@@ -342,8 +343,8 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   }
 
   /** The labels after '{' up to and including '}'; returns the metric name (maybe quoted here). */
-  private String labelSet(String metricName) throws ExpositionException {
-    String name = metricName;
+  private @Nullable String labelSet(@Nullable String metricName) throws ExpositionException {
+    @Nullable String name = metricName;
     while (true) {
       skipBlanks();
       if (pos >= end) {
@@ -487,7 +488,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     return f;
   }
 
-  private static String baseName(String sampleName) {
+  private static @Nullable String baseName(String sampleName) {
     for (String suffix : new String[] {"_bucket", "_sum", "_count"}) {
       if (sampleName.endsWith(suffix) && sampleName.length() > suffix.length()) {
         return sampleName.substring(0, sampleName.length() - suffix.length());
@@ -502,7 +503,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     MetricType type;
     String help = "";
     final ArrayList<Sample> samples = new ArrayList<>();
-    private String lastAccepted;
+    private @Nullable String lastAccepted;
 
     Family(String name, MetricType type) {
       this.name = name;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a scrape talks HTTP to its target, as Prometheus' http client config: basic auth, an {@code
@@ -24,12 +25,12 @@ public final class HttpClientConfig {
   /** No auth, no proxy, default TLS, redirects followed, HTTP/2 allowed. */
   public static final HttpClientConfig DEFAULT = builder().build();
 
-  private final String basicAuthUsername;
-  private final Secret basicAuthPassword;
-  private final String authorizationType;
-  private final Secret authorizationCredentials;
+  private final @Nullable String basicAuthUsername;
+  private final @Nullable Secret basicAuthPassword;
+  private final @Nullable String authorizationType;
+  private final @Nullable Secret authorizationCredentials;
   private final TlsConfig tls;
-  private final URI proxyUrl;
+  private final @Nullable URI proxyUrl;
   private final boolean followRedirects;
   private final boolean enableHttp2;
   private final Map<String, List<Secret>> headers;
@@ -67,22 +68,22 @@ public final class HttpClientConfig {
   }
 
   /** The basic auth user name, or {@code null} without basic auth. */
-  public String basicAuthUsername() {
+  public @Nullable String basicAuthUsername() {
     return basicAuthUsername;
   }
 
   /** The basic auth password, or {@code null}. */
-  public Secret basicAuthPassword() {
+  public @Nullable Secret basicAuthPassword() {
     return basicAuthPassword;
   }
 
   /** The {@code Authorization} scheme ({@code Bearer} by default), or {@code null} without one. */
-  public String authorizationType() {
+  public @Nullable String authorizationType() {
     return authorizationType;
   }
 
   /** The {@code Authorization} credentials, or {@code null}. */
-  public Secret authorizationCredentials() {
+  public @Nullable Secret authorizationCredentials() {
     return authorizationCredentials;
   }
 
@@ -92,7 +93,7 @@ public final class HttpClientConfig {
   }
 
   /** The proxy to go through ({@code proxy_url}), or {@code null} for none. */
-  public URI proxyUrl() {
+  public @Nullable URI proxyUrl() {
     return proxyUrl;
   }
 
@@ -112,7 +113,7 @@ public final class HttpClientConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof HttpClientConfig)) {
       return false;
     }
@@ -149,11 +150,16 @@ public final class HttpClientConfig {
         + ", authorization="
         + (authorizationType == null ? null : authorizationType + " " + authorizationCredentials)
         + ", tls=" + tls
-        + ", proxyUrl=" + (proxyUrl == null ? null : redactUserInfo(proxyUrl))
+        + ", proxyUrl=" + redactedProxyUrl()
         + ", followRedirects=" + followRedirects
         + ", enableHttp2=" + enableHttp2
         + ", headers=" + headers.keySet()
         + "}";
+  }
+
+  private @Nullable String redactedProxyUrl() {
+    URI uri = proxyUrl;
+    return uri == null ? null : redactUserInfo(uri);
   }
 
   private static String redactUserInfo(URI uri) {
@@ -164,12 +170,12 @@ public final class HttpClientConfig {
 
   /** Builds an {@link HttpClientConfig}; setters validate at once. Not thread-safe. */
   public static final class Builder {
-    private String basicAuthUsername;
-    private Secret basicAuthPassword;
-    private String authorizationType;
-    private Secret authorizationCredentials;
+    private @Nullable String basicAuthUsername;
+    private @Nullable Secret basicAuthPassword;
+    private @Nullable String authorizationType;
+    private @Nullable Secret authorizationCredentials;
     private TlsConfig tls = TlsConfig.DEFAULT;
-    private URI proxyUrl;
+    private @Nullable URI proxyUrl;
     private boolean followRedirects = true;
     private boolean enableHttp2 = true;
     private final Map<String, List<Secret>> headers = new LinkedHashMap<>();
@@ -177,14 +183,14 @@ public final class HttpClientConfig {
     private Builder() {}
 
     /** Sends basic auth with this user name and password (the password may be {@code null}). */
-    public Builder basicAuth(String username, Secret password) {
+    public Builder basicAuth(String username, @Nullable Secret password) {
       this.basicAuthUsername = Objects.requireNonNull(username, "username");
       this.basicAuthPassword = password;
       return this;
     }
 
     /** Sends {@code Authorization: <type> <credentials>}; the type defaults to {@code Bearer}. */
-    public Builder authorization(String type, Secret credentials) {
+    public Builder authorization(@Nullable String type, Secret credentials) {
       String t = type == null || type.isEmpty() ? "Bearer" : type;
       if (t.equalsIgnoreCase("basic")) {
         throw new IllegalArgumentException(
@@ -202,7 +208,7 @@ public final class HttpClientConfig {
     }
 
     /** Sets the proxy URL ({@code http} or {@code https}); {@code null} for none. */
-    public Builder proxyUrl(URI proxyUrl) {
+    public Builder proxyUrl(@Nullable URI proxyUrl) {
       if (proxyUrl != null
           && !"http".equals(proxyUrl.getScheme())
           && !"https".equals(proxyUrl.getScheme())) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret: a password, a token, a private key. Either given inline or read from a file each time
@@ -14,10 +15,10 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class Secret {
-  private final String value;
-  private final Path file;
+  private final @Nullable String value;
+  private final @Nullable Path file;
 
-  private Secret(String value, Path file) {
+  private Secret(@Nullable String value, @Nullable Path file) {
     this.value = value;
     this.file = file;
   }
@@ -38,7 +39,7 @@ public final class Secret {
   }
 
   /** The file the secret is read from, or {@code null} when it is inline. */
-  public Path file() {
+  public @Nullable Path file() {
     return file;
   }
 
@@ -49,10 +50,11 @@ public final class Secret {
    * @throws IOException when the file cannot be read; the message names the file, not its content
    */
   public String reveal() throws IOException {
-    if (file == null) {
-      return value;
+    Path f = file;
+    if (f == null) {
+      return java.util.Objects.requireNonNull(value);
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = Files.readString(f, StandardCharsets.UTF_8);
     int end = text.length();
     while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
@@ -61,7 +63,7 @@ public final class Secret {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Secret)) {
       return false;
     }

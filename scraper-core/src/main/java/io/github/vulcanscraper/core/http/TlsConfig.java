@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.core.http;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS settings of a scrape, as Prometheus' {@code tls_config}: the CA to trust, a client
@@ -14,12 +15,12 @@ public final class TlsConfig {
   /** No CA, no client certificate, verification on: the JDK's trust store decides. */
   public static final TlsConfig DEFAULT = builder().build();
 
-  private final String ca;
-  private final Path caFile;
-  private final String cert;
-  private final Path certFile;
-  private final Secret key;
-  private final String serverName;
+  private final @Nullable String ca;
+  private final @Nullable Path caFile;
+  private final @Nullable String cert;
+  private final @Nullable Path certFile;
+  private final @Nullable Secret key;
+  private final @Nullable String serverName;
   private final boolean insecureSkipVerify;
 
   private TlsConfig(Builder b) {
@@ -51,32 +52,32 @@ public final class TlsConfig {
   }
 
   /** The CA certificates as inline PEM ({@code ca}), or {@code null}. */
-  public String ca() {
+  public @Nullable String ca() {
     return ca;
   }
 
   /** The CA certificates' PEM file ({@code ca_file}), or {@code null}. */
-  public Path caFile() {
+  public @Nullable Path caFile() {
     return caFile;
   }
 
   /** The client certificate as inline PEM ({@code cert}), or {@code null}. */
-  public String cert() {
+  public @Nullable String cert() {
     return cert;
   }
 
   /** The client certificate's PEM file ({@code cert_file}), or {@code null}. */
-  public Path certFile() {
+  public @Nullable Path certFile() {
     return certFile;
   }
 
   /** The client key, PEM, inline or from a file ({@code key} / {@code key_file}), or {@code null}. */
-  public Secret key() {
+  public @Nullable Secret key() {
     return key;
   }
 
   /** The name to verify the server's certificate against ({@code server_name}), or {@code null}. */
-  public String serverName() {
+  public @Nullable String serverName() {
     return serverName;
   }
 
@@ -86,7 +87,7 @@ public final class TlsConfig {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof TlsConfig)) {
       return false;
     }
@@ -119,48 +120,48 @@ public final class TlsConfig {
 
   /** Builds a {@link TlsConfig}. Not thread-safe. */
   public static final class Builder {
-    private String ca;
-    private Path caFile;
-    private String cert;
-    private Path certFile;
-    private Secret key;
-    private String serverName;
+    private @Nullable String ca;
+    private @Nullable Path caFile;
+    private @Nullable String cert;
+    private @Nullable Path certFile;
+    private @Nullable Secret key;
+    private @Nullable String serverName;
     private boolean insecureSkipVerify;
 
     private Builder() {}
 
     /** Sets the CA certificates as inline PEM; {@code null} clears. */
-    public Builder ca(String pem) {
+    public Builder ca(@Nullable String pem) {
       this.ca = pem;
       return this;
     }
 
     /** Sets the CA certificates' PEM file; {@code null} clears. */
-    public Builder caFile(Path file) {
+    public Builder caFile(@Nullable Path file) {
       this.caFile = file;
       return this;
     }
 
     /** Sets the client certificate as inline PEM; {@code null} clears. */
-    public Builder cert(String pem) {
+    public Builder cert(@Nullable String pem) {
       this.cert = pem;
       return this;
     }
 
     /** Sets the client certificate's PEM file; {@code null} clears. */
-    public Builder certFile(Path file) {
+    public Builder certFile(@Nullable Path file) {
       this.certFile = file;
       return this;
     }
 
     /** Sets the client key; {@code null} clears. */
-    public Builder key(Secret key) {
+    public Builder key(@Nullable Secret key) {
       this.key = key;
       return this;
     }
 
     /** Sets the server name to verify; {@code null} clears. */
-    public Builder serverName(String serverName) {
+    public Builder serverName(@Nullable String serverName) {
       this.serverName = serverName;
       return this;
     }
