@@ -3,8 +3,8 @@ package io.github.vulcanscraper.api;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rewrites or drops one series after the scrape, as Prometheus' {@code metric_relabel_configs}
- * do. The input holds the metric name as the label {@code __name__}.
+ * Rewrites or drops one series after the scrape, as Prometheus' {@code metric_relabel_configs} do.
+ * The input holds the metric name as the label {@code __name__}.
  *
  * <p>Implementations are immutable and thread-safe, and fast: they run once per sample.
  */

@@ -10,7 +10,9 @@ public enum MetricType {
   COUNTER("counter"),
   /** A value that goes up and down. */
   GAUGE("gauge"),
-  /** Cumulative buckets; samples {@code _bucket}, {@code _count}, {@code _sum}, {@code _created}. */
+  /**
+   * Cumulative buckets; samples {@code _bucket}, {@code _count}, {@code _sum}, {@code _created}.
+   */
   HISTOGRAM("histogram"),
   /** A histogram of a gauge; samples {@code _bucket}, {@code _gcount}, {@code _gsum}. */
   GAUGE_HISTOGRAM("gaugehistogram"),

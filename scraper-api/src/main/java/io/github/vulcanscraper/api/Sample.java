@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * exemplar. The name is the sample's own, with its suffix ({@code http_requests_total}, {@code
  * latency_bucket}); the labels do not hold {@code __name__}. Immutable and thread-safe.
  *
- * <p>The timestamp is absent when the target did not expose one; {@link #timestampMillis()} is
- * then {@link #NO_TIMESTAMP}. A primitive with a sentinel, not an {@code OptionalLong}, because
- * samples are made by the million.
+ * <p>The timestamp is absent when the target did not expose one; {@link #timestampMillis()} is then
+ * {@link #NO_TIMESTAMP}. A primitive with a sentinel, not an {@code OptionalLong}, because samples
+ * are made by the million.
  */
 public final class Sample {
   /** The timestamp of a sample that has none. */
@@ -48,7 +48,9 @@ public final class Sample {
     return new Sample(name, labels, value, timestampMillis, null);
   }
 
-  /** A sample with timestamp ({@link #NO_TIMESTAMP} for none) and exemplar ({@code null} for none). */
+  /**
+   * A sample with timestamp ({@link #NO_TIMESTAMP} for none) and exemplar ({@code null} for none).
+   */
   public static Sample of(
       String name, Labels labels, double value, long timestampMillis, @Nullable Exemplar exemplar) {
     return new Sample(name, labels, value, timestampMillis, exemplar);

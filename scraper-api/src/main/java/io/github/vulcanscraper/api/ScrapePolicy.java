@@ -95,7 +95,10 @@ public final class ScrapePolicy {
     return labelValueLengthLimit;
   }
 
-  /** {@code metric_relabel_configs}, applied to every sample; {@link MetricRelabeler#IDENTITY} by default. */
+  /**
+   * {@code metric_relabel_configs}, applied to every sample; {@link MetricRelabeler#IDENTITY} by
+   * default.
+   */
   public MetricRelabeler metricRelabeler() {
     return metricRelabeler;
   }
@@ -131,13 +134,20 @@ public final class ScrapePolicy {
 
   @Override
   public String toString() {
-    return "ScrapePolicy{honorLabels=" + honorLabels
-        + ", honorTimestamps=" + honorTimestamps
-        + ", trackTimestampsStaleness=" + trackTimestampsStaleness
-        + ", sampleLimit=" + sampleLimit
-        + ", labelLimit=" + labelLimit
-        + ", labelNameLengthLimit=" + labelNameLengthLimit
-        + ", labelValueLengthLimit=" + labelValueLengthLimit
+    return "ScrapePolicy{honorLabels="
+        + honorLabels
+        + ", honorTimestamps="
+        + honorTimestamps
+        + ", trackTimestampsStaleness="
+        + trackTimestampsStaleness
+        + ", sampleLimit="
+        + sampleLimit
+        + ", labelLimit="
+        + labelLimit
+        + ", labelNameLengthLimit="
+        + labelNameLengthLimit
+        + ", labelValueLengthLimit="
+        + labelValueLengthLimit
         + "}";
   }
 

@@ -1,9 +1,9 @@
 package io.github.vulcanscraper.api;
 
 /**
- * Receives the complete current state of a watcher: first promptly after subscribing, then again
- * on every change. A snapshot replaces the previous one, so a listener is idempotent: receiving
- * the same snapshot twice changes nothing.
+ * Receives the complete current state of a watcher: first promptly after subscribing, then again on
+ * every change. A snapshot replaces the previous one, so a listener is idempotent: receiving the
+ * same snapshot twice changes nothing.
  *
  * <p>Calls for one subscription never overlap. A listener should be fast; it must not throw (an
  * exception it throws is logged by the watcher and otherwise ignored).

@@ -22,7 +22,6 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import okio.GzipSource;
 import okio.Okio;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP scrape of an {@link HTTPTarget}: the request as Prometheus sends it, the status check,
@@ -96,7 +95,6 @@ final class HttpFetch {
     // As Prometheus formats it: "10", "0.5".
     return BigDecimal.valueOf(t.timeout().toMillis(), 3).stripTrailingZeros().toPlainString();
   }
-
 
   private static byte[] read(BufferedSource source, long limit)
       throws IOException, ScrapeException {

@@ -15,15 +15,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Consul service discovery, as Prometheus' {@code consul_sd_config}, over Consul's HTTP API:
- * {@code /v1/catalog/services} lists the services, {@code /v1/health/service/<name>} their
- * instances with health. Both are followed with blocking queries ({@code index}, {@code wait}), so
- * a change in Consul arrives as soon as Consul answers; {@link #refreshInterval()} is the longest
- * a query waits ({@code wait}). Without a {@link #datacenter()}, the agent's is read from {@code
- * /v1/agent/self}.
+ * Consul service discovery, as Prometheus' {@code consul_sd_config}, over Consul's HTTP API: {@code
+ * /v1/catalog/services} lists the services, {@code /v1/health/service/<name>} their instances with
+ * health. Both are followed with blocking queries ({@code index}, {@code wait}), so a change in
+ * Consul arrives as soon as Consul answers; {@link #refreshInterval()} is the longest a query waits
+ * ({@code wait}). Without a {@link #datacenter()}, the agent's is read from {@code /v1/agent/self}.
  *
- * <p>One group per service, sourced by the service name, labelled {@code __meta_consul_service}
- * and {@code __meta_consul_dc}; one target per instance, at the service address (or else the node
+ * <p>One group per service, sourced by the service name, labelled {@code __meta_consul_service} and
+ * {@code __meta_consul_dc}; one target per instance, at the service address (or else the node
  * address) and port, with every label Prometheus sets: {@code __meta_consul_address}, {@code
  * _node}, {@code _service_id}, {@code _service_address}, {@code _service_port}, {@code _tags}
  * (joined and surrounded by the tag separator), {@code _health} ({@code passing}, {@code warning},
@@ -87,8 +86,8 @@ public final class ConsulDiscovery implements Discoverer {
   }
 
   /**
-   * A builder with Prometheus' defaults: {@code localhost:8500} over http, stale reads allowed,
-   * 30 s refresh interval, tag separator {@code ,}, every service, 64 MiB response size limit.
+   * A builder with Prometheus' defaults: {@code localhost:8500} over http, stale reads allowed, 30
+   * s refresh interval, tag separator {@code ,}, every service, 64 MiB response size limit.
    */
   public static Builder builder() {
     return new Builder();
@@ -234,8 +233,22 @@ public final class ConsulDiscovery implements Discoverer {
 
   @Override
   public int hashCode() {
-    return Objects.hash(server, pathPrefix, scheme, token, datacenter, namespace, partition,
-        services, tags, nodeMeta, filter, healthFilter, allowStale, refreshInterval, tagSeparator,
+    return Objects.hash(
+        server,
+        pathPrefix,
+        scheme,
+        token,
+        datacenter,
+        namespace,
+        partition,
+        services,
+        tags,
+        nodeMeta,
+        filter,
+        healthFilter,
+        allowStale,
+        refreshInterval,
+        tagSeparator,
         http,
         responseSizeLimit);
   }
@@ -243,13 +256,38 @@ public final class ConsulDiscovery implements Discoverer {
   /** The settings; the token shows as {@code <secret>}. */
   @Override
   public String toString() {
-    return "ConsulDiscovery{server=" + scheme + "://" + server + pathPrefix
-        + ", token=" + (token == null ? null : "<secret>")
-        + ", datacenter=" + datacenter + ", namespace=" + namespace + ", partition=" + partition
-        + ", services=" + services + ", tags=" + tags + ", nodeMeta=" + nodeMeta
-        + ", filter=" + filter + ", healthFilter=" + healthFilter + ", allowStale=" + allowStale
-        + ", refreshInterval=" + refreshInterval + ", tagSeparator=" + tagSeparator
-        + ", http=" + http + "}";
+    return "ConsulDiscovery{server="
+        + scheme
+        + "://"
+        + server
+        + pathPrefix
+        + ", token="
+        + (token == null ? null : "<secret>")
+        + ", datacenter="
+        + datacenter
+        + ", namespace="
+        + namespace
+        + ", partition="
+        + partition
+        + ", services="
+        + services
+        + ", tags="
+        + tags
+        + ", nodeMeta="
+        + nodeMeta
+        + ", filter="
+        + filter
+        + ", healthFilter="
+        + healthFilter
+        + ", allowStale="
+        + allowStale
+        + ", refreshInterval="
+        + refreshInterval
+        + ", tagSeparator="
+        + tagSeparator
+        + ", http="
+        + http
+        + "}";
   }
 
   /** Builds a {@link ConsulDiscovery}; setters validate at once. Not thread-safe. */

@@ -24,12 +24,12 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Consul discovery run: the agent's datacenter (when not configured), then a blocking query
- * on the catalog and one per watched service, each asynchronous on OkHttp's threads and
- * rescheduled on the shared discovery executor. State is guarded by this run's monitor.
+ * One Consul discovery run: the agent's datacenter (when not configured), then a blocking query on
+ * the catalog and one per watched service, each asynchronous on OkHttp's threads and rescheduled on
+ * the shared discovery executor. State is guarded by this run's monitor.
  *
- * <p>The first snapshot goes out once every watched service has had its first answer (or
- * failure); after that, every change goes out as it arrives.
+ * <p>The first snapshot goes out once every watched service has had its first answer (or failure);
+ * after that, every change goes out as it arrives.
  */
 final class ConsulRun implements Subscription {
   /** The least time between the starts of two queries of one watch, against a tight loop. */
@@ -74,9 +74,11 @@ final class ConsulRun implements Subscription {
       if (client == null) {
         try {
           Duration wait = settings.refreshInterval();
-          client = HttpClients.create(settings.http(), Duration.ZERO).newBuilder()
-              .readTimeout(wait.plus(wait.dividedBy(16)).plusSeconds(5))
-              .build();
+          client =
+              HttpClients.create(settings.http(), Duration.ZERO)
+                  .newBuilder()
+                  .readTimeout(wait.plus(wait.dividedBy(16)).plusSeconds(5))
+                  .build();
         } catch (IOException e) {
           publisher.fail(new IOException("consul: " + e.getMessage(), e));
           later(this::begin, startBackoff.failed().toNanos());
@@ -85,26 +87,29 @@ final class ConsulRun implements Subscription {
       }
     }
     if (datacenter == null) {
-      get(url("v1", "agent", "self").build(), null, new Handler() {
-        @Override
-        public void answer(JsonNode body, long index) throws IOException {
-          String dc = ConsulTargets.datacenter(body);
-          synchronized (ConsulRun.this) {
-            datacenter = dc;
-          }
-          queryCatalog();
-        }
+      get(
+          url("v1", "agent", "self").build(),
+          null,
+          new Handler() {
+            @Override
+            public void answer(JsonNode body, long index) throws IOException {
+              String dc = ConsulTargets.datacenter(body);
+              synchronized (ConsulRun.this) {
+                datacenter = dc;
+              }
+              queryCatalog();
+            }
 
-        @Override
-        public void failed(IOException e) {
-          publisher.fail(e);
-          long delay;
-          synchronized (ConsulRun.this) {
-            delay = startBackoff.failed().toNanos();
-          }
-          later(ConsulRun.this::begin, delay);
-        }
-      });
+            @Override
+            public void failed(IOException e) {
+              publisher.fail(e);
+              long delay;
+              synchronized (ConsulRun.this) {
+                delay = startBackoff.failed().toNanos();
+              }
+              later(ConsulRun.this::begin, delay);
+            }
+          });
     } else {
       queryCatalog();
     }
@@ -112,36 +117,43 @@ final class ConsulRun implements Subscription {
 
   private void queryCatalog() {
     HttpUrl.Builder u = filtered(url("v1", "catalog", "services"), settings.filter());
-    get(catalog.url(u), catalog, new Handler() {
-      @Override
-      public void answer(JsonNode body, long index) throws IOException {
-        Map<String, List<String>> services = ConsulTargets.services(body);
-        List<String> added = new ArrayList<>();
-        synchronized (ConsulRun.this) {
-          for (Map.Entry<String, List<String>> s : services.entrySet()) {
-            if (shouldWatch(s.getKey(), s.getValue()) && !watches.containsKey(s.getKey())) {
-              watches.put(s.getKey(), new BlockingQuery(s.getKey(), settings.refreshInterval()));
-              added.add(s.getKey());
+    get(
+        catalog.url(u),
+        catalog,
+        new Handler() {
+          @Override
+          public void answer(JsonNode body, long index) throws IOException {
+            Map<String, List<String>> services = ConsulTargets.services(body);
+            List<String> added = new ArrayList<>();
+            synchronized (ConsulRun.this) {
+              for (Map.Entry<String, List<String>> s : services.entrySet()) {
+                if (shouldWatch(s.getKey(), s.getValue()) && !watches.containsKey(s.getKey())) {
+                  watches.put(
+                      s.getKey(), new BlockingQuery(s.getKey(), settings.refreshInterval()));
+                  added.add(s.getKey());
+                }
+              }
+              watches
+                  .keySet()
+                  .removeIf(
+                      name ->
+                          !services.containsKey(name) || !shouldWatch(name, services.get(name)));
+              groups.keySet().retainAll(watches.keySet());
+              catalog.answered = true;
             }
+            publishIfReady();
+            for (String name : added) {
+              queryService(name);
+            }
+            later(ConsulRun.this::queryCatalog, catalog.succeeded());
           }
-          watches.keySet().removeIf(name -> !services.containsKey(name)
-              || !shouldWatch(name, services.get(name)));
-          groups.keySet().retainAll(watches.keySet());
-          catalog.answered = true;
-        }
-        publishIfReady();
-        for (String name : added) {
-          queryService(name);
-        }
-        later(ConsulRun.this::queryCatalog, catalog.succeeded());
-      }
 
-      @Override
-      public void failed(IOException e) {
-        publisher.fail(e);
-        later(ConsulRun.this::queryCatalog, catalog.failed());
-      }
-    });
+          @Override
+          public void failed(IOException e) {
+            publisher.fail(e);
+            later(ConsulRun.this::queryCatalog, catalog.failed());
+          }
+        });
   }
 
   private boolean shouldWatch(String name, List<String> tags) {
@@ -169,39 +181,42 @@ final class ConsulRun implements Subscription {
     for (String tag : settings.tags()) {
       u.addQueryParameter("tag", tag);
     }
-    get(query.url(u), query, new Handler() {
-      @Override
-      public void answer(JsonNode body, long index) throws IOException {
-        String dc;
-        synchronized (ConsulRun.this) {
-          // Known before the catalog is first queried.
-          dc = Objects.requireNonNull(datacenter, "datacenter");
-        }
-        TargetGroup group = ConsulTargets.group(name, dc, settings.tagSeparator(), body);
-        synchronized (ConsulRun.this) {
-          if (watches.get(name) != query) {
-            return;
+    get(
+        query.url(u),
+        query,
+        new Handler() {
+          @Override
+          public void answer(JsonNode body, long index) throws IOException {
+            String dc;
+            synchronized (ConsulRun.this) {
+              // Known before the catalog is first queried.
+              dc = Objects.requireNonNull(datacenter, "datacenter");
+            }
+            TargetGroup group = ConsulTargets.group(name, dc, settings.tagSeparator(), body);
+            synchronized (ConsulRun.this) {
+              if (watches.get(name) != query) {
+                return;
+              }
+              query.answered = true;
+              groups.put(name, group);
+            }
+            publishIfReady();
+            later(() -> queryService(name, query), query.succeeded());
           }
-          query.answered = true;
-          groups.put(name, group);
-        }
-        publishIfReady();
-        later(() -> queryService(name, query), query.succeeded());
-      }
 
-      @Override
-      public void failed(IOException e) {
-        synchronized (ConsulRun.this) {
-          if (watches.get(name) != query) {
-            return;
+          @Override
+          public void failed(IOException e) {
+            synchronized (ConsulRun.this) {
+              if (watches.get(name) != query) {
+                return;
+              }
+              query.answered = true;
+            }
+            publisher.fail(e);
+            publishIfReady();
+            later(() -> queryService(name, query), query.failed());
           }
-          query.answered = true;
-        }
-        publisher.fail(e);
-        publishIfReady();
-        later(() -> queryService(name, query), query.failed());
-      }
-    });
+        });
   }
 
   private void publishIfReady() {
@@ -275,64 +290,72 @@ final class ConsulRun implements Subscription {
     if (publisher.isClosed()) {
       call.cancel();
     }
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        calls.remove(c);
-        if (!publisher.isClosed()) {
-          handler.failed(new IOException("consul " + what + ": " + e, e));
-        }
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        calls.remove(c);
-        if (publisher.isClosed()) {
-          response.close();
-          return;
-        }
-        try (response) {
-          byte[] body =
-              Bodies.read(response.body(), settings.responseSizeLimit(), "consul " + what);
-          if (response.code() != 200) {
-            String text = new String(body, 0, Math.min(body.length, 200),
-                java.nio.charset.StandardCharsets.UTF_8).trim();
-            throw new IOException("HTTP " + response.code() + (text.isEmpty() ? "" : ": " + text));
-          }
-          long index = 0;
-          if (query != null) {
-            String header = response.header("X-Consul-Index");
-            try {
-              index = Long.parseLong(header);
-            } catch (NumberFormatException | NullPointerException bad) {
-              throw new IOException("malformed answer: X-Consul-Index is " + header);
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            calls.remove(c);
+            if (!publisher.isClosed()) {
+              handler.failed(new IOException("consul " + what + ": " + e, e));
             }
           }
-          JsonNode json = ConsulTargets.parse(body, "answer");
-          if (query != null) {
-            query.update(index);
+
+          @Override
+          public void onResponse(Call c, Response response) {
+            calls.remove(c);
+            if (publisher.isClosed()) {
+              response.close();
+              return;
+            }
+            try (response) {
+              byte[] body =
+                  Bodies.read(response.body(), settings.responseSizeLimit(), "consul " + what);
+              if (response.code() != 200) {
+                String text =
+                    new String(
+                            body,
+                            0,
+                            Math.min(body.length, 200),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                        .trim();
+                throw new IOException(
+                    "HTTP " + response.code() + (text.isEmpty() ? "" : ": " + text));
+              }
+              long index = 0;
+              if (query != null) {
+                String header = response.header("X-Consul-Index");
+                try {
+                  index = Long.parseLong(header);
+                } catch (NumberFormatException | NullPointerException bad) {
+                  throw new IOException("malformed answer: X-Consul-Index is " + header);
+                }
+              }
+              JsonNode json = ConsulTargets.parse(body, "answer");
+              if (query != null) {
+                query.update(index);
+              }
+              handler.answer(json, index);
+            } catch (IOException | RuntimeException e) {
+              String m = e.getMessage();
+              handler.failed(new IOException("consul " + what + ": " + m, e));
+            }
           }
-          handler.answer(json, index);
-        } catch (IOException | RuntimeException e) {
-          String m = e.getMessage();
-          handler.failed(new IOException("consul " + what + ": " + m, e));
-        }
-      }
-    });
+        });
   }
 
   private void later(Runnable task, long delayNanos) {
     if (publisher.isClosed()) {
       return;
     }
-    ScheduledFuture<?> unused = DiscoveryExecutor.SHARED.schedule(
-        () -> {
-          if (!publisher.isClosed()) {
-            task.run();
-          }
-        },
-        delayNanos,
-        TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> unused =
+        DiscoveryExecutor.SHARED.schedule(
+            () -> {
+              if (!publisher.isClosed()) {
+                task.run();
+              }
+            },
+            delayNanos,
+            TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -204,10 +204,11 @@ final class ConsulTargets {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isTextual()) {
-        throw new IOException(field + "." + e.getKey() + ": expected a string, got "
-            + e.getValue().getNodeType());
+        throw new IOException(
+            field + "." + e.getKey() + ": expected a string, got " + e.getValue().getNodeType());
       }
-      b.set(prefix + INVALID_LABEL_CHARS.matcher(e.getKey()).replaceAll("_"),
+      b.set(
+          prefix + INVALID_LABEL_CHARS.matcher(e.getKey()).replaceAll("_"),
           e.getValue().textValue());
     }
   }

@@ -9,17 +9,17 @@ import java.util.List;
  * A service discovery mechanism: it finds the target groups of one discovery config (a {@code
  * dns_sd_config}, a {@code consul_sd_config}, ...) and follows them as they change.
  *
- * <p>Each {@link #watch} starts one independent discovery run that belongs to its subscription:
- * the run queries its backend, hands the listener the complete list of groups once the first
- * answer is in, then again on every change, and stops when the subscription is closed. Nothing runs
- * before {@code watch} and nothing after {@code close}; a discoverer itself holds no resources, so
- * it need not be closed and may be watched any number of times.
+ * <p>Each {@link #watch} starts one independent discovery run that belongs to its subscription: the
+ * run queries its backend, hands the listener the complete list of groups once the first answer is
+ * in, then again on every change, and stops when the subscription is closed. Nothing runs before
+ * {@code watch} and nothing after {@code close}; a discoverer itself holds no resources, so it need
+ * not be closed and may be watched any number of times.
  *
  * <p>When the backend fails (a DNS timeout, Consul down, an unreadable file, a malformed answer),
  * the last good groups stay in force, the failure goes to {@link SnapshotListener#onError} (and is
- * logged), and the run retries with backoff: first after one second, doubling, never later than
- * the mechanism's refresh interval. A run whose very first attempt fails reports the error and
- * delivers no snapshot until an attempt succeeds.
+ * logged), and the run retries with backoff: first after one second, doubling, never later than the
+ * mechanism's refresh interval. A run whose very first attempt fails reports the error and delivers
+ * no snapshot until an attempt succeeds.
  *
  * <p>Implementations are immutable and thread-safe. Listener calls for one subscription never
  * overlap; a snapshot equal to the previous one is not delivered again.

@@ -5,8 +5,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The daemon threads shared by every discovery run for its refreshes and retries. A refresh holds
- * a thread at most for its timeout (a DNS query, an HTTP SD request), so a few threads serve many
+ * The daemon threads shared by every discovery run for its refreshes and retries. A refresh holds a
+ * thread at most for its timeout (a DNS query, an HTTP SD request), so a few threads serve many
  * runs.
  */
 final class DiscoveryExecutor {

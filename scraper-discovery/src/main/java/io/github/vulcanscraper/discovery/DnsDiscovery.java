@@ -17,13 +17,13 @@ import org.xbill.DNS.TextParseException;
  * default, or A, AAAA, MX, NS) every refresh interval and makes one group per name, sourced by the
  * name, with a target per answer record.
  *
- * <p>A target's {@code __address__} is the SRV record's target and port, or the A/AAAA address,
- * MX exchange or NS host with the configured {@link #port()}; host names lose their trailing dot,
- * as in Prometheus. Each target carries {@code __meta_dns_name} (the name looked up) and, by type,
+ * <p>A target's {@code __address__} is the SRV record's target and port, or the A/AAAA address, MX
+ * exchange or NS host with the configured {@link #port()}; host names lose their trailing dot, as
+ * in Prometheus. Each target carries {@code __meta_dns_name} (the name looked up) and, by type,
  * {@code __meta_dns_srv_record_target}, {@code __meta_dns_srv_record_port}, {@code
- * __meta_dns_mx_record_target} or {@code __meta_dns_ns_record_target} (record targets as
- * answered, with their trailing dot). Targets are ordered by their labels, so a server that
- * rotates its answers does not make a new snapshot.
+ * __meta_dns_mx_record_target} or {@code __meta_dns_ns_record_target} (record targets as answered,
+ * with their trailing dot). Targets are ordered by their labels, so a server that rotates its
+ * answers does not make a new snapshot.
  *
  * <p>Answers: a name that does not exist (NXDOMAIN) gives its group no targets, as in Prometheus;
  * any other error code, a timeout or a malformed answer keeps the name's last good group and is
@@ -145,9 +145,19 @@ public final class DnsDiscovery implements Discoverer {
 
   @Override
   public String toString() {
-    return "DnsDiscovery{names=" + names + ", type=" + type + ", port=" + port
-        + ", refreshInterval=" + refreshInterval + ", servers=" + servers
-        + ", timeout=" + timeout + "}";
+    return "DnsDiscovery{names="
+        + names
+        + ", type="
+        + type
+        + ", port="
+        + port
+        + ", refreshInterval="
+        + refreshInterval
+        + ", servers="
+        + servers
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   /** Builds a {@link DnsDiscovery}; setters validate at once. Not thread-safe. */

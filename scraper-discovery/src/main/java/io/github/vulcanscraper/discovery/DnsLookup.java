@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
@@ -27,7 +28,6 @@ import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.WireParseException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The lookups of one DNS discovery run. Each name keeps its last good group when its lookup fails.
@@ -111,7 +111,8 @@ final class DnsLookup {
 
   private static SimpleResolver simple(InetSocketAddress server) throws UnknownHostException {
     InetSocketAddress resolved =
-        server.isUnresolved() ? new InetSocketAddress(server.getHostString(), server.getPort())
+        server.isUnresolved()
+            ? new InetSocketAddress(server.getHostString(), server.getPort())
             : server;
     if (resolved.isUnresolved()) {
       throw new UnknownHostException("DNS server " + server.getHostString());
@@ -157,10 +158,12 @@ final class DnsLookup {
       b.add(NS_TARGET, target);
       b.add("__address__", HostPort.join(trimDot(target), settings.port()));
     } else if (record instanceof ARecord) {
-      b.add("__address__",
+      b.add(
+          "__address__",
           HostPort.join(HostPort.format(((ARecord) record).getAddress()), settings.port()));
     } else if (record instanceof AAAARecord) {
-      b.add("__address__",
+      b.add(
+          "__address__",
           HostPort.join(HostPort.format(((AAAARecord) record).getAddress()), settings.port()));
     } else {
       if (!(record instanceof CNAMERecord)) {

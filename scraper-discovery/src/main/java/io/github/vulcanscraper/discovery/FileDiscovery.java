@@ -17,13 +17,12 @@ import java.util.regex.Pattern;
  * ({@code /etc/targets/*.json}).
  *
  * <p>Files are re-read when they change (watched with the platform's file watcher) and, as
- * Prometheus does, every refresh interval in case a change was missed. Group {@code i} of a file
- * is sourced {@code <path>:<i>} and labelled {@code __meta_filepath=<path>}. A file that cannot be
+ * Prometheus does, every refresh interval in case a change was missed. Group {@code i} of a file is
+ * sourced {@code <path>:<i>} and labelled {@code __meta_filepath=<path>}. A file that cannot be
  * read or parsed keeps its last good groups and is reported; a file that disappears takes its
  * groups with it. Relative patterns resolve against the working directory.
  *
- * <p>Immutable and thread-safe; each {@link #watch} uses one daemon thread to wait for file
- * events.
+ * <p>Immutable and thread-safe; each {@link #watch} uses one daemon thread to wait for file events.
  *
  * <pre>{@code
  * FileDiscovery files = FileDiscovery.builder().files("/etc/vulcan/targets/*.yml").build();
@@ -110,7 +109,9 @@ public final class FileDiscovery implements Discoverer {
         Objects.requireNonNull(p, "file pattern");
         if (!PATTERN.matcher(p).matches()) {
           throw new IllegalArgumentException(
-              "path name " + p + " is not valid for file discovery: a glob is allowed only in"
+              "path name "
+                  + p
+                  + " is not valid for file discovery: a glob is allowed only in"
                   + " the last path segment and the extension must be .json, .yml or .yaml");
         }
       }
@@ -132,8 +133,8 @@ public final class FileDiscovery implements Discoverer {
      */
     public FileDiscovery build() {
       if (files.isEmpty()) {
-        throw new IllegalArgumentException("file service discovery config must contain at least"
-            + " one path name");
+        throw new IllegalArgumentException(
+            "file service discovery config must contain at least" + " one path name");
       }
       return new FileDiscovery(this);
     }

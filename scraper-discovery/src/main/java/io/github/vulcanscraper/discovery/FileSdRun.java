@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One file discovery run: a refresh loop that reads the matching files, and a daemon thread that
@@ -51,8 +51,11 @@ final class FileSdRun implements Subscription {
     try {
       watcher = FileSystems.getDefault().newWatchService();
     } catch (IOException | UnsupportedOperationException e) {
-      log.warn("file_sd {}: no file watcher, re-reading every {} only: {}",
-          settings.files(), settings.refreshInterval(), e.toString());
+      log.warn(
+          "file_sd {}: no file watcher, re-reading every {} only: {}",
+          settings.files(),
+          settings.refreshInterval(),
+          e.toString());
     }
     FileSdRun run = new FileSdRun(settings, watcher);
     run.loop =
@@ -156,8 +159,11 @@ final class FileSdRun implements Subscription {
     } catch (ClosedWatchServiceException e) {
       // closed: no more watching
     } catch (IOException e) {
-      log.warn("file_sd: cannot watch {}, re-reading every {} only: {}",
-          dir, settings.refreshInterval(), e.toString());
+      log.warn(
+          "file_sd: cannot watch {}, re-reading every {} only: {}",
+          dir,
+          settings.refreshInterval(),
+          e.toString());
     }
   }
 

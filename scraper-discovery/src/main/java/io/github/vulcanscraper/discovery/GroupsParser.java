@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Reads the target group lists of file and HTTP discovery, as Prometheus' {@code targetgroup}:
- * {@code [{"targets": ["host:port", ...], "labels": {"name": "value", ...}}, ...]}. Group {@code
- * i} is sourced {@code <origin>:<i>} and gets the label {@code originLabel=origin}. Errors name the
+ * {@code [{"targets": ["host:port", ...], "labels": {"name": "value", ...}}, ...]}. Group {@code i}
+ * is sourced {@code <origin>:<i>} and gets the label {@code originLabel=origin}. Errors name the
  * group, the field and the value. Thread-safe.
  */
 final class GroupsParser {
@@ -29,14 +29,12 @@ final class GroupsParser {
     return m;
   }
 
-  static List<TargetGroup> json(byte[] body, String origin, String originLabel)
-      throws IOException {
+  static List<TargetGroup> json(byte[] body, String origin, String originLabel) throws IOException {
     return groups(read(JSON, body), origin, originLabel, false);
   }
 
   /** YAML is read strictly, as Prometheus reads SD files: an unknown field is an error. */
-  static List<TargetGroup> yaml(byte[] body, String origin, String originLabel)
-      throws IOException {
+  static List<TargetGroup> yaml(byte[] body, String origin, String originLabel) throws IOException {
     return groups(read(YAML, body), origin, originLabel, true);
   }
 

@@ -8,9 +8,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * OkHttp clients for discovery requests (HTTP SD, Consul), made by core's {@link
- * io.github.vulcanscraper.core.HttpClients} from an {@link HttpClientConfig} exactly as scrapes make
- * them (TLS, proxy, HTTP/2, redirects, one shared connection pool), with a call timeout, and the
- * auth and extra headers added per request so rotated secret files are picked up.
+ * io.github.vulcanscraper.core.HttpClients} from an {@link HttpClientConfig} exactly as scrapes
+ * make them (TLS, proxy, HTTP/2, redirects, one shared connection pool), with a call timeout, and
+ * the auth and extra headers added per request so rotated secret files are picked up.
  */
 final class HttpClients {
   private HttpClients() {}

@@ -106,8 +106,15 @@ public final class HttpDiscovery implements Discoverer {
 
   @Override
   public String toString() {
-    return "HttpDiscovery{url=" + url + ", http=" + http + ", refreshInterval=" + refreshInterval
-        + ", responseSizeLimit=" + responseSizeLimit + "}";
+    return "HttpDiscovery{url="
+        + url
+        + ", http="
+        + http
+        + ", refreshInterval="
+        + refreshInterval
+        + ", responseSizeLimit="
+        + responseSizeLimit
+        + "}";
   }
 
   /** Builds an {@link HttpDiscovery}; setters validate at once. Not thread-safe. */

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscription to a {@link ScrapeConfigJob}: its discoverers' runs, the targets built from
- * each one's latest groups, and the merged snapshot. Targets are rebuilt only for the discoverer
- * whose groups changed. State is guarded by this run's monitor.
+ * One subscription to a {@link ScrapeConfigJob}: its discoverers' runs, the targets built from each
+ * one's latest groups, and the merged snapshot. Targets are rebuilt only for the discoverer whose
+ * groups changed. State is guarded by this run's monitor.
  */
 final class JobRun implements Subscription {
   private static final Logger log = LoggerFactory.getLogger(JobRun.class);
@@ -58,18 +58,20 @@ final class JobRun implements Subscription {
     for (int i = 0; i < discoverers.size(); i++) {
       int index = i;
       Subscription s =
-          discoverers.get(i).watch(
-              new SnapshotListener<List<TargetGroup>>() {
-                @Override
-                public void onSnapshot(List<TargetGroup> groups) {
-                  run.groups(index, groups);
-                }
+          discoverers
+              .get(i)
+              .watch(
+                  new SnapshotListener<List<TargetGroup>>() {
+                    @Override
+                    public void onSnapshot(List<TargetGroup> groups) {
+                      run.groups(index, groups);
+                    }
 
-                @Override
-                public void onError(Exception error) {
-                  run.failed(index, error);
-                }
-              });
+                    @Override
+                    public void onError(Exception error) {
+                      run.failed(index, error);
+                    }
+                  });
       synchronized (run) {
         run.runs.add(s);
       }
@@ -138,8 +140,8 @@ final class JobRun implements Subscription {
       }
     }
     if (duplicates > 0) {
-      log.debug("job {}: {} targets with a key seen before were left out", config.jobName(),
-          duplicates);
+      log.debug(
+          "job {}: {} targets with a key seen before were left out", config.jobName(), duplicates);
     }
     List<Targeter> snapshot = new ArrayList<>(byKey.values());
     snapshot.sort(Comparator.comparing(Targeter::key));
@@ -147,8 +149,15 @@ final class JobRun implements Subscription {
     if (limit > 0 && snapshot.size() > limit) {
       int count = snapshot.size();
       snapshot.replaceAll(t -> new TargetLimitExceeded(t, count, limit));
-      publisher.fail(new IllegalStateException("job " + config.jobName()
-          + ": target_limit exceeded (number of targets: " + count + ", limit: " + limit + ")"));
+      publisher.fail(
+          new IllegalStateException(
+              "job "
+                  + config.jobName()
+                  + ": target_limit exceeded (number of targets: "
+                  + count
+                  + ", limit: "
+                  + limit
+                  + ")"));
     }
     publisher.publish(snapshot);
   }

@@ -2,15 +2,14 @@ package io.github.vulcanscraper.discovery;
 
 import io.github.vulcanscraper.api.SnapshotListener;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Hands one subscription's listener its snapshots (of target groups, or of a job's targets) and
- * errors: one call at a time, a snapshot only
- * when it differs from the last one delivered, nothing once closed, and a listener that throws is
- * logged and otherwise ignored.
+ * errors: one call at a time, a snapshot only when it differs from the last one delivered, nothing
+ * once closed, and a listener that throws is logged and otherwise ignored.
  */
 final class Publisher<T> {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);

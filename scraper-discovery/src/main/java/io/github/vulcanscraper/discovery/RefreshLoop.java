@@ -53,8 +53,7 @@ final class RefreshLoop implements Subscription {
       Refresh refresh,
       Duration interval,
       SnapshotListener<List<TargetGroup>> listener) {
-    RefreshLoop loop =
-        new RefreshLoop(name, refresh, interval, listener, DiscoveryExecutor.SHARED);
+    RefreshLoop loop = new RefreshLoop(name, refresh, interval, listener, DiscoveryExecutor.SHARED);
     loop.trigger();
     return loop;
   }
@@ -97,9 +96,7 @@ final class RefreshLoop implements Subscription {
       if (publisher.isClosed()) {
         return;
       }
-      next =
-          executor.schedule(
-              this::run, triggered ? 0 : delay.toNanos(), TimeUnit.NANOSECONDS);
+      next = executor.schedule(this::run, triggered ? 0 : delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

@@ -25,8 +25,8 @@ import java.util.Objects;
  * first. Past {@code target_limit}, every target stays in the snapshot but fails each scrape with
  * {@code target_limit exceeded}, as in Prometheus.
  *
- * <p>Immutable and thread-safe. Two jobs are equal when their scrape configs and discovery
- * options are.
+ * <p>Immutable and thread-safe. Two jobs are equal when their scrape configs and discovery options
+ * are.
  *
  * <pre>{@code
  * PrometheusConfig config = PrometheusConfig.load(Path.of("prometheus.yml"));

@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 
 final class ConsulDiscoveryTest {
   private ConsulTestServer consul;
@@ -92,8 +92,8 @@ final class ConsulDiscoveryTest {
 
     consul.register("api", instance("node2", "10.0.0.2", "api-1", 9090));
     consul.register("web", instance("node3", "10.0.0.3", "web-2", 8080));
-    recorder.await(g -> addresses(g).equals(
-        List.of("10.0.0.2:9090", "10.0.0.1:8080", "10.0.0.3:8080")));
+    recorder.await(
+        g -> addresses(g).equals(List.of("10.0.0.2:9090", "10.0.0.1:8080", "10.0.0.3:8080")));
 
     consul.deregister("web");
     recorder.await(g -> addresses(g).equals(List.of("10.0.0.2:9090")));
@@ -121,8 +121,11 @@ final class ConsulDiscoveryTest {
     ObjectNode critical = instance("node2", "10.0.0.2", "web-2", 8080);
     critical.withArray("Checks").addObject().put("CheckID", "x").put("Status", "critical");
     ObjectNode maintenance = instance("node3", "10.0.0.3", "web-3", 8080);
-    maintenance.withArray("Checks").addObject()
-        .put("CheckID", "_node_maintenance").put("Status", "critical");
+    maintenance
+        .withArray("Checks")
+        .addObject()
+        .put("CheckID", "_node_maintenance")
+        .put("Status", "critical");
     consul.register("web", warning);
     consul.register("web", critical);
     consul.register("web", maintenance);
@@ -151,10 +154,11 @@ final class ConsulDiscoveryTest {
     List<TargetGroup> groups = recorder.awaitFirst();
 
     assertThat(groups.get(0).labels().get("__meta_consul_dc")).isEqualTo("dc9");
-    RecordedRequest health = consul.requests().stream()
-        .filter(r -> r.getPath().startsWith("/v1/health/service/web"))
-        .findFirst()
-        .orElseThrow();
+    RecordedRequest health =
+        consul.requests().stream()
+            .filter(r -> r.getPath().startsWith("/v1/health/service/web"))
+            .findFirst()
+            .orElseThrow();
     assertThat(health.getHeader("X-Consul-Token")).isEqualTo("t0ken");
     assertThat(health.getRequestUrl().queryParameter("dc")).isEqualTo("dc9");
     assertThat(health.getRequestUrl().queryParameter("ns")).isEqualTo("team");
@@ -162,10 +166,11 @@ final class ConsulDiscoveryTest {
     assertThat(health.getRequestUrl().queryParameter("filter")).isEqualTo("Service.Port > 0");
     assertThat(health.getRequestUrl().queryParameterValues("tag")).containsExactly("prod");
     assertThat(health.getRequestUrl().queryParameterNames()).contains("stale");
-    RecordedRequest catalog = consul.requests().stream()
-        .filter(r -> r.getPath().startsWith("/v1/catalog/services"))
-        .findFirst()
-        .orElseThrow();
+    RecordedRequest catalog =
+        consul.requests().stream()
+            .filter(r -> r.getPath().startsWith("/v1/catalog/services"))
+            .findFirst()
+            .orElseThrow();
     assertThat(catalog.getRequestUrl().queryParameter("filter"))
         .isEqualTo("ServiceTags contains \"prod\"");
     assertThat(consul.requests()).noneMatch(r -> r.getPath().startsWith("/v1/agent/self"));
@@ -174,8 +179,7 @@ final class ConsulDiscoveryTest {
   @Test
   void aPathPrefixAndTagSeparatorAreHonoured() {
     consul.register("web", instance("node1", "10.0.0.1", "web-1", 8080, "a", "b"));
-    subscription =
-        discovery().pathPrefix("consul/").tagSeparator("|").build().watch(recorder);
+    subscription = discovery().pathPrefix("consul/").tagSeparator("|").build().watch(recorder);
 
     assertThat(targets(recorder.awaitFirst()).get(0).get("__meta_consul_tags")).isEqualTo("|a|b|");
     assertThat(consul.requests()).allMatch(r -> r.getPath().startsWith("/consul/v1/"));
@@ -192,9 +196,11 @@ final class ConsulDiscoveryTest {
     recorder.await(g -> addresses(g).size() == 2);
 
     assertThat(consul.requests())
-        .anyMatch(r -> r.getPath().startsWith("/v1/health/service/web")
-            && String.valueOf(index).equals(r.getRequestUrl().queryParameter("index"))
-            && "10000ms".equals(r.getRequestUrl().queryParameter("wait")));
+        .anyMatch(
+            r ->
+                r.getPath().startsWith("/v1/health/service/web")
+                    && String.valueOf(index).equals(r.getRequestUrl().queryParameter("index"))
+                    && "10000ms".equals(r.getRequestUrl().queryParameter("wait")));
   }
 
   @Test
@@ -207,10 +213,16 @@ final class ConsulDiscoveryTest {
     int before = consul.requests().size();
 
     consul.indexGoesBackTo(2);
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-        consul.requests().stream().skip(before).anyMatch(r ->
-            r.getPath().startsWith("/v1/health/service/web")
-                && r.getRequestUrl().queryParameter("index") == null));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                consul.requests().stream()
+                    .skip(before)
+                    .anyMatch(
+                        r ->
+                            r.getPath().startsWith("/v1/health/service/web")
+                                && r.getRequestUrl().queryParameter("index") == null));
 
     consul.register("web", instance("node2", "10.0.0.2", "web-2", 8080));
     recorder.await(g -> addresses(g).equals(List.of("10.0.0.1:8080", "10.0.0.2:8080")));
@@ -255,8 +267,9 @@ final class ConsulDiscoveryTest {
     consul.register("web", bad);
     subscription = discovery().build().watch(recorder);
 
-    assertThat(recorder.awaitErrors(1)).hasMessageContaining(
-        "malformed health answer for service web: entry 0: Service.Port: expected a number");
+    assertThat(recorder.awaitErrors(1))
+        .hasMessageContaining(
+            "malformed health answer for service web: entry 0: Service.Port: expected a number");
   }
 
   @Test

@@ -52,7 +52,8 @@ public final class ConsulTestServer implements AutoCloseable {
   public static ConsulTestServer start() throws IOException {
     ConsulTestServer consul = new ConsulTestServer();
     int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+    try (ServerSocket probe =
+        new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       port = probe.getLocalPort();
     }
     // A port given explicitly makes MockWebServer set SO_REUSEADDR, so restart() can rebind.
@@ -145,10 +146,11 @@ public final class ConsulTestServer implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
-        .until(() -> {
-          next.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
-          return true;
-        });
+        .until(
+            () -> {
+              next.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
+              return true;
+            });
     synchronized (this) {
       stopped = false;
       server = next;
@@ -200,14 +202,20 @@ public final class ConsulTestServer implements AutoCloseable {
     }
     if (path.equals("/v1/catalog/services")) {
       ObjectNode body = JSON.createObjectNode();
-      services.forEach((name, instances) -> {
-        ArrayNode tags = body.putArray(name);
-        instances.forEach(i -> i.get("Service").get("Tags").forEach(t -> {
-          if (!tags.toString().contains("\"" + t.asText() + "\"")) {
-            tags.add(t);
-          }
-        }));
-      });
+      services.forEach(
+          (name, instances) -> {
+            ArrayNode tags = body.putArray(name);
+            instances.forEach(
+                i ->
+                    i.get("Service")
+                        .get("Tags")
+                        .forEach(
+                            t -> {
+                              if (!tags.toString().contains("\"" + t.asText() + "\"")) {
+                                tags.add(t);
+                              }
+                            }));
+          });
       return json(body.toString()).setHeader("X-Consul-Index", index);
     }
     if (path.startsWith("/v1/health/service/")) {

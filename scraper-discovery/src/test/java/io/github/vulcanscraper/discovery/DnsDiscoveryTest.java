@@ -12,6 +12,7 @@ import io.github.vulcanscraper.core.discovery.TargetGroup;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
-import org.jspecify.annotations.Nullable;
 
 final class DnsDiscoveryTest {
   private static final String SRV_NAME = "_node._tcp.test.";
@@ -149,7 +149,8 @@ final class DnsDiscoveryTest {
 
     List<TargetGroup> groups = recorder.awaitFirst();
 
-    assertThat(groups).extracting(TargetGroup::source)
+    assertThat(groups)
+        .extracting(TargetGroup::source)
         .containsExactly(SRV_NAME, "_missing._tcp.test.");
     assertThat(groups.get(1).targets()).isEmpty();
     assertThat(recorder.errors).isEmpty();
@@ -243,9 +244,10 @@ final class DnsDiscoveryTest {
 
   @Test
   void theBuilderRejectsBadSettingsNamingTheValue() {
-    assertThatThrownBy(() -> DnsDiscovery.builder().names("x.test").type(DnsDiscovery.Type.A)
-            .build())
-        .hasMessageContaining("port is required").hasMessageContaining("A");
+    assertThatThrownBy(
+            () -> DnsDiscovery.builder().names("x.test").type(DnsDiscovery.Type.A).build())
+        .hasMessageContaining("port is required")
+        .hasMessageContaining("A");
     assertThatThrownBy(() -> DnsDiscovery.builder().refreshInterval(Duration.ZERO))
         .hasMessage("refresh_interval must be > 0: PT0S");
     assertThatThrownBy(() -> DnsDiscovery.builder().server("localhost"))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -22,12 +23,11 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A small authoritative DNS server on 127.0.0.1 for tests, answering over UDP and TCP on the same
- * free port from a mutable zone. A name with no records at all is answered NXDOMAIN. {@link
- * Mode} makes it misbehave: stay silent, send garbage, truncate every UDP answer, or fail.
+ * free port from a mutable zone. A name with no records at all is answered NXDOMAIN. {@link Mode}
+ * makes it misbehave: stay silent, send garbage, truncate every UDP answer, or fail.
  *
  * <pre>{@code
  * try (DnsTestServer dns = DnsTestServer.start()) {

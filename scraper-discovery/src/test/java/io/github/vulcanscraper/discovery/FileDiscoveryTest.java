@@ -13,15 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jspecify.annotations.Nullable;
 
 final class FileDiscoveryTest {
   @SuppressWarnings("NullAway.Init")
   @TempDir
   Path dir;
+
   private final Recorder recorder = new Recorder();
   private @Nullable Subscription subscription;
 
@@ -52,8 +53,10 @@ final class FileDiscoveryTest {
     write("ignored.txt", "not matched");
 
     subscription =
-        FileDiscovery.builder().files(dir.resolve("*.json").toString(),
-            dir.resolve("*.yml").toString()).build().watch(recorder);
+        FileDiscovery.builder()
+            .files(dir.resolve("*.json").toString(), dir.resolve("*.yml").toString())
+            .build()
+            .watch(recorder);
     List<TargetGroup> groups = recorder.awaitFirst();
 
     assertThat(groups).extracting(TargetGroup::source).containsExactly(json + ":0", yaml + ":0");
@@ -67,8 +70,7 @@ final class FileDiscoveryTest {
   @Test
   void aChangeIsPickedUpWithoutWaitingForTheRefreshInterval() throws Exception {
     write("a.json", "[{\"targets\": [\"a:9100\"]}]");
-    subscription =
-        discovery("*.json").refreshInterval(Duration.ofHours(1)).build().watch(recorder);
+    subscription = discovery("*.json").refreshInterval(Duration.ofHours(1)).build().watch(recorder);
     recorder.awaitFirst();
 
     write("a.json", "[{\"targets\": [\"b:9100\"]}]");

@@ -17,10 +17,10 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 
 final class HttpDiscoveryTest {
   private final MockWebServer server = new MockWebServer();
@@ -75,7 +75,8 @@ final class HttpDiscoveryTest {
             Labels.of("__address__", "a:9100", "env", "prod", "__meta_url", url),
             Labels.of("__address__", "b:9100", "env", "prod", "__meta_url", url),
             Labels.of("__address__", "c:9100", "__meta_url", url));
-    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Accept")).isEqualTo("application/json");
+    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Accept"))
+        .isEqualTo("application/json");
   }
 
   @Test
@@ -88,7 +89,8 @@ final class HttpDiscoveryTest {
             .watch(recorder);
 
     assertThat(recorder.awaitFirst()).isEmpty();
-    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Authorization")).isEqualTo("Bearer s3cret");
+    assertThat(java.util.Objects.requireNonNull(lastRequest.get()).getHeader("Authorization"))
+        .isEqualTo("Bearer s3cret");
   }
 
   @Test
@@ -130,11 +132,11 @@ final class HttpDiscoveryTest {
 
   @Test
   void aWrongContentTypeIsRejectedAsPrometheusDoes() {
-    answer.set(
-        new MockResponse().setHeader("Content-Type", "text/plain").setBody("[]"));
+    answer.set(new MockResponse().setHeader("Content-Type", "text/plain").setBody("[]"));
     subscription = discovery().build().watch(recorder);
 
-    assertThat(recorder.awaitErrors(1)).hasMessageContaining("unsupported content type \"text/plain\"");
+    assertThat(recorder.awaitErrors(1))
+        .hasMessageContaining("unsupported content type \"text/plain\"");
     assertThat(recorder.snapshots).isEmpty();
   }
 
@@ -143,7 +145,8 @@ final class HttpDiscoveryTest {
     answerJson("[{\"targets\": [\"a:9100\", \"b:9100\", \"c:9100\"]}]");
     subscription = discovery().responseSizeLimit(16).build().watch(recorder);
 
-    assertThat(recorder.awaitErrors(1)).hasMessageContaining("exceeds the response size limit of 16 bytes");
+    assertThat(recorder.awaitErrors(1))
+        .hasMessageContaining("exceeds the response size limit of 16 bytes");
   }
 
   @Test
@@ -151,7 +154,8 @@ final class HttpDiscoveryTest {
     answerJson("[{\"targets\": [\"a:9100\"], \"labels\": {\"bad-name\": \"x\"}}]");
     subscription = discovery().build().watch(recorder);
 
-    assertThat(recorder.awaitErrors(1)).hasMessageContaining("group 0: labels:")
+    assertThat(recorder.awaitErrors(1))
+        .hasMessageContaining("group 0: labels:")
         .hasMessageContaining("bad-name");
   }
 

@@ -1,7 +1,5 @@
 package io.github.vulcanscraper.discovery;
 
-import org.awaitility.Awaitility;
-
 import io.github.vulcanscraper.api.Labels;
 import io.github.vulcanscraper.api.SnapshotListener;
 import io.github.vulcanscraper.core.discovery.TargetGroup;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /** A listener that records what it is handed, for tests to wait on. */
@@ -41,10 +40,11 @@ final class Recorder implements SnapshotListener<List<TargetGroup>> {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> {
-          List<TargetGroup> last = lastOrNull();
-          return last != null && condition.test(last);
-        });
+        .until(
+            () -> {
+              List<TargetGroup> last = lastOrNull();
+              return last != null && condition.test(last);
+            });
     return last();
   }
 

@@ -99,8 +99,7 @@ final class ScrapeConfigJobTest {
     HTTPTarget a = (HTTPTarget) targets.get(0);
     assertThat(a.key()).isEqualTo("node/a:9100");
     assertThat(a.url().toString()).isEqualTo("http://a:9100/metrics?module=http_2xx");
-    assertThat(a.labels())
-        .isEqualTo(Labels.of("env", "prod", "instance", "a:9100", "job", "node"));
+    assertThat(a.labels()).isEqualTo(Labels.of("env", "prod", "instance", "a:9100", "job", "node"));
     assertThat(a.interval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(a.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(a.policy().honorLabels()).isTrue();
@@ -117,7 +116,9 @@ final class ScrapeConfigJobTest {
             "scrape_configs:\n"
                 + "- job_name: files\n"
                 + "  file_sd_configs:\n"
-                + "  - files: ['" + dir.resolve("*.yml") + "']\n"
+                + "  - files: ['"
+                + dir.resolve("*.yml")
+                + "']\n"
                 + "    refresh_interval: 1h\n"
                 + "  relabel_configs:\n"
                 + "  - source_labels: [__meta_filepath]\n"
@@ -143,8 +144,8 @@ final class ScrapeConfigJobTest {
                   + "- job_name: dns\n"
                   + "  dns_sd_configs:\n"
                   + "  - names: ['_node._tcp.test.']\n");
-      subscription = JobFactory.builder().dnsServer(dns.hostPort()).build().job(config)
-          .watch(listener);
+      subscription =
+          JobFactory.builder().dnsServer(dns.hostPort()).build().job(config).watch(listener);
 
       List<Targeter> targets = await(t -> true);
 
@@ -165,8 +166,8 @@ final class ScrapeConfigJobTest {
                   + "  - targets: ['a:9100']\n"
                   + "  dns_sd_configs:\n"
                   + "  - names: ['_node._tcp.test.']\n");
-      subscription = JobFactory.builder().dnsServer(dns.hostPort()).build().job(config)
-          .watch(listener);
+      subscription =
+          JobFactory.builder().dnsServer(dns.hostPort()).build().job(config).watch(listener);
 
       assertThat(urls(await(t -> true))).containsExactly("http://a:9100/metrics");
       assertThat(errors).isNotEmpty();
@@ -187,7 +188,9 @@ final class ScrapeConfigJobTest {
 
     List<Targeter> targets = await(t -> true);
 
-    assertThat(targets).extracting(Targeter::key).containsExactly("limited/a:9100", "limited/b:9100");
+    assertThat(targets)
+        .extracting(Targeter::key)
+        .containsExactly("limited/a:9100", "limited/b:9100");
     assertThatThrownBy(() -> targets.get(0).fetch())
         .isInstanceOf(ScrapeException.class)
         .hasMessage("target_limit exceeded (number of targets: 2, limit: 1)");
@@ -202,7 +205,9 @@ final class ScrapeConfigJobTest {
             "scrape_configs:\n"
                 + "- job_name: mixed\n"
                 + "  file_sd_configs:\n"
-                + "  - files: ['" + dir.resolve("t.json") + "']\n");
+                + "  - files: ['"
+                + dir.resolve("t.json")
+                + "']\n");
     subscription = ScrapeConfigJob.of(config).watch(listener);
 
     assertThat(urls(await(t -> true))).containsExactly("http://a:9100/metrics");

@@ -53,7 +53,9 @@ final class StaticDiscoveryTest {
 
     assertThat(List.of(backoff.failed(), backoff.failed(), backoff.failed(), backoff.failed()))
         .containsExactly(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
             Duration.ofSeconds(5));
     assertThat(backoff.succeeded()).isEqualTo(Duration.ofSeconds(5));
     assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(1));

@@ -56,7 +56,9 @@ final class JsonDecoder implements MetricDecoder {
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
       throw new ExpositionException(
-          at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), e.getOriginalMessage());
+          at == null ? 1 : at.getLineNr(),
+          at == null ? 1 : at.getColumnNr(),
+          e.getOriginalMessage());
     } catch (IOException e) {
       throw new ExpositionException(1, 1, e.toString());
     }

@@ -42,25 +42,27 @@ import org.slf4j.LoggerFactory;
  *   <li>Value: the scrape encoded by the {@link MetricEncoder} (default {@link
  *       MetricEncoder#prometheusText()}).
  *   <li>Timestamp: the scrape's timestamp.
- *   <li>Headers (UTF-8 strings): {@value #CONTENT_TYPE_HEADER} (the encoder's content type), {@value
- *       #ENCODER_VERSION_HEADER} (its version, e.g. {@code 1}) and {@value #SCRAPE_TIMESTAMP_HEADER}
- *       (the scrape's timestamp in milliseconds since the epoch, decimal).
+ *   <li>Headers (UTF-8 strings): {@value #CONTENT_TYPE_HEADER} (the encoder's content type),
+ *       {@value #ENCODER_VERSION_HEADER} (its version, e.g. {@code 1}) and {@value
+ *       #SCRAPE_TIMESTAMP_HEADER} (the scrape's timestamp in milliseconds since the epoch,
+ *       decimal).
  * </ul>
  *
  * <h2>Never blocking, always bounded</h2>
  *
  * <p>{@link #write} encodes the scrape on the caller's thread, queues it and returns; one writer
  * thread hands queued scrapes to the producer in order, and the producer's callback completes the
- * returned stage. A scrape is <em>pending</em> from {@code write} until it is delivered, fails or is
- * dropped; {@link Builder#maxPendingScrapes(int)} and {@link Builder#maxPendingBytes(long)} bound
- * the pending scrapes. At most half of each bound is in the producer at once; the rest waits in the
- * queue. When Kafka is away, the producer retries what it holds until {@code delivery.timeout.ms}
- * (2 minutes by default), the writer likewise retries what the producer refuses for want of topic
- * metadata, and the queue fills; a write that would pass a bound drops the oldest
- * queued scrapes. So a broker restart loses nothing, and a long outage keeps memory bounded and
- * keeps the newest scrapes: every dropped or failed scrape completes its stage exceptionally with a
- * {@link KafkaWriteException}, is counted ({@link #dropped()}, {@link #failed()}), goes to the
- * {@link Listener} and is logged (at most one warning per 10 s, with counts).
+ * returned stage. A scrape is <em>pending</em> from {@code write} until it is delivered, fails or
+ * is dropped; {@link Builder#maxPendingScrapes(int)} and {@link Builder#maxPendingBytes(long)}
+ * bound the pending scrapes. At most half of each bound is in the producer at once; the rest waits
+ * in the queue. When Kafka is away, the producer retries what it holds until {@code
+ * delivery.timeout.ms} (2 minutes by default), the writer likewise retries what the producer
+ * refuses for want of topic metadata, and the queue fills; a write that would pass a bound drops
+ * the oldest queued scrapes. So a broker restart loses nothing, and a long outage keeps memory
+ * bounded and keeps the newest scrapes: every dropped or failed scrape completes its stage
+ * exceptionally with a {@link KafkaWriteException}, is counted ({@link #dropped()}, {@link
+ * #failed()}), goes to the {@link Listener} and is logged (at most one warning per 10 s, with
+ * counts).
  *
  * <h2>Producer defaults, for a metrics pipeline</h2>
  *
@@ -68,15 +70,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code enable.idempotence=true}, {@code acks=all}: retries after a broker restart neither
  *       duplicate nor reorder a target's scrapes, and an acknowledged scrape survives a broker
  *       failure.
- *   <li>{@code compression.type=zstd}: exposition text compresses about tenfold; zstd gives the best
- *       ratio for the CPU among Kafka's codecs.
+ *   <li>{@code compression.type=zstd}: exposition text compresses about tenfold; zstd gives the
+ *       best ratio for the CPU among Kafka's codecs.
  *   <li>{@code linger.ms=20}, {@code batch.size=262144} (256 KiB): scrapes arrive in bursts at slot
  *       boundaries; waiting 20 ms fills larger batches, which compress better and cost fewer
  *       requests, at a latency no metrics consumer notices.
  *   <li>{@code buffer.memory=67108864} (64 MiB): room for the in-flight half of the default bound.
  *   <li>{@code max.request.size=4194304} (4 MiB): a large target's scrape (tens of thousands of
- *       series) exceeds the 1 MiB default before compression. The topic's {@code
- *       max.message.bytes} still bounds the compressed batch.
+ *       series) exceeds the 1 MiB default before compression. The topic's {@code max.message.bytes}
+ *       still bounds the compressed batch.
  *   <li>{@code request.timeout.ms=15000}, {@code delivery.timeout.ms=120000}: a stuck request is
  *       retried after 15 s; a scrape is given up after two minutes, longer than a broker restart or
  *       a leader election.
@@ -94,8 +96,7 @@ import org.slf4j.LoggerFactory;
  * producer refuses records after {@code max.block.ms}; the writer logs a warning naming the topic
  * and the bootstrap servers at once, keeps retrying as for any outage, and fails the scrapes
  * ({@code Topic ... not present in metadata}) once they are older than {@code delivery.timeout.ms}.
- * Call {@link #checkConnection(Duration)} after building to fail fast with a clear message
- * instead.
+ * Call {@link #checkConnection(Duration)} after building to fail fast with a clear message instead.
  *
  * <pre>{@code
  * KafkaWriter writer = KafkaWriter.builder()
@@ -111,8 +112,10 @@ import org.slf4j.LoggerFactory;
 public final class KafkaWriter implements Writer {
   /** The header holding the encoder's content type. */
   public static final String CONTENT_TYPE_HEADER = "content-type";
+
   /** The header holding the encoder's version, a decimal integer. */
   public static final String ENCODER_VERSION_HEADER = "encoder-version";
+
   /** The header holding the scrape's timestamp in milliseconds since the epoch, decimal. */
   public static final String SCRAPE_TIMESTAMP_HEADER = "scrape-timestamp";
 
@@ -153,8 +156,7 @@ public final class KafkaWriter implements Writer {
     this.config = producerConfig(b);
     this.deliveryTimeoutNanos =
         TimeUnit.MILLISECONDS.toNanos(
-            Long.parseLong(
-                String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
+            Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
     this.contentType = encoder.contentType().getBytes(StandardCharsets.UTF_8);
     this.encoderVersion = Integer.toString(encoder.version()).getBytes(StandardCharsets.UTF_8);
     try {
@@ -283,8 +285,7 @@ public final class KafkaWriter implements Writer {
     headers.add(CONTENT_TYPE_HEADER, contentType);
     headers.add(ENCODER_VERSION_HEADER, encoderVersion);
     headers.add(
-        SCRAPE_TIMESTAMP_HEADER,
-        Long.toString(e.timestampMillis).getBytes(StandardCharsets.UTF_8));
+        SCRAPE_TIMESTAMP_HEADER, Long.toString(e.timestampMillis).getBytes(StandardCharsets.UTF_8));
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, null, e.timestampMillis, e.keyBytes, e.value, headers);
     Exception[] refused = new Exception[1];
@@ -316,8 +317,8 @@ public final class KafkaWriter implements Writer {
   /**
    * A record the producer refused before taking it: while Kafka is away the producer may lose the
    * topic's metadata and refuse records after {@code max.block.ms}. Such a scrape goes back to the
-   * head of the queue and is tried again, as the producer itself would retry it, until it is
-   * older than {@code delivery.timeout.ms}.
+   * head of the queue and is tried again, as the producer itself would retry it, until it is older
+   * than {@code delivery.timeout.ms}.
    */
   private void retryOrFail(PendingScrapes.Entry e, Exception cause) throws InterruptedException {
     boolean retriable = cause instanceof RetriableException;
@@ -325,7 +326,11 @@ public final class KafkaWriter implements Writer {
       if (pending.requeue(e)) {
         warnThrottled(
             new KafkaWriteException(
-                "topic " + topic + " at " + bootstrapServers + " unavailable, retrying: "
+                "topic "
+                    + topic
+                    + " at "
+                    + bootstrapServers
+                    + " unavailable, retrying: "
                     + rootMessage(cause),
                 cause));
         Thread.sleep(RETRY_PAUSE_MILLIS); // the writer thread's own back-off
@@ -594,7 +599,10 @@ public final class KafkaWriter implements Writer {
       return this;
     }
 
-    /** The producer's {@code client.id}, seen in broker logs and quotas; default {@code vulcan-scraper}. */
+    /**
+     * The producer's {@code client.id}, seen in broker logs and quotas; default {@code
+     * vulcan-scraper}.
+     */
     public Builder clientId(String clientId) {
       if (clientId == null || clientId.isEmpty()) {
         throw new IllegalArgumentException("client id must not be empty");
@@ -616,10 +624,10 @@ public final class KafkaWriter implements Writer {
     }
 
     /**
-     * Sets a Kafka producer property, replacing the writer's default (see {@link KafkaWriter}).
-     * SSL and SASL settings ({@code security.protocol}, {@code ssl.*}, {@code sasl.*}) pass through
-     * unchanged. {@code bootstrap.servers} and {@code client.id} come from their own setters;
-     * the serializers are the writer's.
+     * Sets a Kafka producer property, replacing the writer's default (see {@link KafkaWriter}). SSL
+     * and SASL settings ({@code security.protocol}, {@code ssl.*}, {@code sasl.*}) pass through
+     * unchanged. {@code bootstrap.servers} and {@code client.id} come from their own setters; the
+     * serializers are the writer's.
      */
     public Builder property(String name, Object value) {
       Objects.requireNonNull(name, "name");

@@ -37,11 +37,11 @@ public interface MetricEncoder {
   byte[] encode(String key, Scrape scrape);
 
   /**
-   * The Prometheus text exposition format 0.0.4 ({@code text/plain; version=0.0.4;
-   * charset=utf-8}), with {@code # HELP} and {@code # TYPE} lines and a timestamp on every sample:
-   * its own when it has one, else the scrape's. Types the text format lacks (gauge histogram,
-   * info, state set) are written {@code untyped}. It cannot carry exemplars, units or the exact bit
-   * pattern of the staleness marker (written {@code NaN}).
+   * The Prometheus text exposition format 0.0.4 ({@code text/plain; version=0.0.4; charset=utf-8}),
+   * with {@code # HELP} and {@code # TYPE} lines and a timestamp on every sample: its own when it
+   * has one, else the scrape's. Types the text format lacks (gauge histogram, info, state set) are
+   * written {@code untyped}. It cannot carry exemplars, units or the exact bit pattern of the
+   * staleness marker (written {@code NaN}).
    */
   static MetricEncoder prometheusText() {
     return TextEncoder.PROMETHEUS;

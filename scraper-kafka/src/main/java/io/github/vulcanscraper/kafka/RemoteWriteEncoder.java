@@ -86,7 +86,8 @@ final class RemoteWriteEncoder implements MetricEncoder {
     byte[] n = name.getBytes(StandardCharsets.UTF_8);
     byte[] v = value.getBytes(StandardCharsets.UTF_8);
     b.tag(1, 2);
-    b.varint(1 + Buffer.varintSize(n.length) + n.length + 1 + Buffer.varintSize(v.length) + v.length);
+    b.varint(
+        1 + Buffer.varintSize(n.length) + n.length + 1 + Buffer.varintSize(v.length) + v.length);
     b.tag(1, 2);
     b.varint(n.length);
     b.bytes(n, n.length);

@@ -1,6 +1,8 @@
 package io.github.vulcanscraper.kafka;
 
-/** Kafka's rules for topic names, as {@code org.apache.kafka.common.internals.Topic} applies them. */
+/**
+ * Kafka's rules for topic names, as {@code org.apache.kafka.common.internals.Topic} applies them.
+ */
 final class TopicNames {
   static final int MAX_LENGTH = 249;
 

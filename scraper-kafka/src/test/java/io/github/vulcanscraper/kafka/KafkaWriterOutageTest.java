@@ -126,7 +126,8 @@ final class KafkaWriterOutageTest {
       assertThat(writer.pendingBytes()).isLessThanOrEqualTo(maxPending * (oneScrape + 64));
       assertThat(writer.dropped()).isGreaterThanOrEqualTo(total - maxPending);
       assertThat(droppedReasons.get(0))
-          .matches("scrape of t[0-4] dropped: pending scrapes reached their bound \\(20 scrapes, .*");
+          .matches(
+              "scrape of t[0-4] dropped: pending scrapes reached their bound \\(20 scrapes, .*");
       // The oldest went first: the newest scrape is still pending.
       assertThat(futures.get(total - 1)).isNotDone();
 

@@ -106,7 +106,9 @@ final class MetricCodecTest {
             l,
             List.of(
                 MetricFamily.of(
-                    "up", io.github.vulcanscraper.api.MetricType.GAUGE, List.of(Sample.of("up", l, 1)))));
+                    "up",
+                    io.github.vulcanscraper.api.MetricType.GAUGE,
+                    List.of(Sample.of("up", l, 1)))));
 
     byte[] raw = org.xerial.snappy.Snappy.uncompress(MetricEncoder.remoteWrite().encode("k", s));
 
@@ -114,9 +116,19 @@ final class MetricCodecTest {
     assertThat(hex(raw))
         .isEqualTo(
             "0a28"
-                + "0a0e" + "0a08" + hex("__name__") + "1202" + hex("up")
-                + "0a08" + "0a03" + hex("job") + "1201" + hex("j")
-                + "120c" + "09000000000000f03f" + "10e807");
+                + "0a0e"
+                + "0a08"
+                + hex("__name__")
+                + "1202"
+                + hex("up")
+                + "0a08"
+                + "0a03"
+                + hex("job")
+                + "1201"
+                + hex("j")
+                + "120c"
+                + "09000000000000f03f"
+                + "10e807");
   }
 
   @Test
@@ -151,7 +163,8 @@ final class MetricCodecTest {
         .isEqualTo("application/json");
     assertThat(MetricDecoder.forContentType(MetricEncoder.openMetrics().contentType()).mediaType())
         .isEqualTo("application/openmetrics-text");
-    assertThat(MetricDecoder.forContentType(MetricEncoder.prometheusText().contentType()).mediaType())
+    assertThat(
+            MetricDecoder.forContentType(MetricEncoder.prometheusText().contentType()).mediaType())
         .isEqualTo("text/plain");
     assertThat(MetricDecoder.forContentType(null).mediaType()).isEqualTo("text/plain");
     assertThat(MetricDecoder.forContentType(MetricEncoder.remoteWrite().contentType()).mediaType())

@@ -47,13 +47,15 @@ final class PendingScrapesTest {
     assertThat(take(p).key).isEqualTo("a");
     assertThat(take(p).key).isEqualTo("b");
 
-    Thread t = new Thread(() -> {
-      try {
-        p.takeForSending();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                p.takeForSending();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     t.start();
     t.join(200); // the third take must wait for a landing: two of four are in flight
     assertThat(t.isAlive()).isTrue();

@@ -39,8 +39,10 @@ final class Scrapes {
             List.of(
                 Sample.of("temperature_celsius", with(target, "room", "a"), -12.25),
                 Sample.of("temperature_celsius", with(target, "room", "b"), Double.NaN),
-                Sample.of("temperature_celsius", with(target, "room", "c"), Double.POSITIVE_INFINITY),
-                Sample.of("temperature_celsius", with(target, "room", "d"), Double.NEGATIVE_INFINITY),
+                Sample.of(
+                    "temperature_celsius", with(target, "room", "c"), Double.POSITIVE_INFINITY),
+                Sample.of(
+                    "temperature_celsius", with(target, "room", "d"), Double.NEGATIVE_INFINITY),
                 Sample.of("temperature_celsius", with(target, "room", "e"), 21, 1_600_000_000_123L),
                 Sample.of("temperature_celsius", with(target, "room", "f"), Sample.STALE_NAN))));
     families.add(
@@ -59,8 +61,7 @@ final class Scrapes {
                 Sample.of("latency_seconds_bucket", with(target, "le", "+Inf"), 7),
                 Sample.of("latency_seconds_count", target, 7),
                 Sample.of("latency_seconds_sum", target, 1.75))));
-    families.add(
-        MetricFamily.of("up", MetricType.GAUGE, List.of(Sample.of("up", target, 1))));
+    families.add(MetricFamily.of("up", MetricType.GAUGE, List.of(Sample.of("up", target, 1))));
     return Scrape.of(timestampMillis, target, families);
   }
 
@@ -72,7 +73,8 @@ final class Scrapes {
       List<Sample> list = new ArrayList<>();
       String name = "node_subsystem_" + f + "_value_bytes";
       for (int i = 0; i < 10 && f * 10 + i < samples; i++) {
-        Labels l = target.toBuilder().set("device", "dev" + i).set("mode", "mode" + (i % 3)).build();
+        Labels l =
+            target.toBuilder().set("device", "dev" + i).set("mode", "mode" + (i % 3)).build();
         list.add(Sample.of(name, l, 1_000_000.0 * f + i * 12.5));
       }
       families.add(MetricFamily.of(name, MetricType.GAUGE, "Help for " + name + ".", "", list));

@@ -88,7 +88,8 @@ public final class WriterThroughput {
     long bytes = 0;
     for (int i = 0; i < n; i++) {
       Scrape s = pool[i % pool.length];
-      bytes += encoder.encode(java.util.Objects.requireNonNull(s.target().get("instance")), s).length;
+      bytes +=
+          encoder.encode(java.util.Objects.requireNonNull(s.target().get("instance")), s).length;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(

@@ -183,8 +183,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /**
    * The client settings for the SSL listener: {@code bootstrap.servers}, {@code security.protocol}
-   * and a PEM trust store holding the broker's self-signed certificate (issued to {@code
-   * 127.0.0.1} and {@code localhost}, so host name verification stays on).
+   * and a PEM trust store holding the broker's self-signed certificate (issued to {@code 127.0.0.1}
+   * and {@code localhost}, so host name verification stays on).
    */
   public synchronized Map<String, String> sslClientProperties() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -458,14 +458,40 @@ public final class EmbeddedKafka implements AutoCloseable {
     Files.deleteIfExists(dir.resolve("broker.p12"));
     Files.deleteIfExists(dir.resolve("broker-cert.pem"));
     runTool(
-        keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "3650", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-        "-storetype", "PKCS12", "-keystore", dir.resolve("broker.p12").toString(),
-        "-storepass", storePassword, "-keypass", storePassword);
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "broker",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "3650",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        dir.resolve("broker.p12").toString(),
+        "-storepass",
+        storePassword,
+        "-keypass",
+        storePassword);
     runTool(
-        keytool, "-exportcert", "-rfc", "-alias", "broker",
-        "-keystore", dir.resolve("broker.p12").toString(), "-storepass", storePassword,
-        "-file", dir.resolve("broker-cert.pem").toString());
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "broker",
+        "-keystore",
+        dir.resolve("broker.p12").toString(),
+        "-storepass",
+        storePassword,
+        "-file",
+        dir.resolve("broker-cert.pem").toString());
   }
 
   private void runTool(String... command) throws IOException {

@@ -62,8 +62,7 @@ public final class ExporterFarm implements AutoCloseable {
    * Starts a farm of {@code targets} exporters of about {@code samplesPerTarget} samples each, on
    * {@code port} of 127.0.0.1 (0 picks a free one).
    */
-  public static ExporterFarm start(int targets, int samplesPerTarget, int port)
-      throws IOException {
+  public static ExporterFarm start(int targets, int samplesPerTarget, int port) throws IOException {
     if (targets < 1 || samplesPerTarget < 1) {
       throw new IllegalArgumentException(
           "targets and samplesPerTarget must be >= 1: " + targets + ", " + samplesPerTarget);
@@ -137,8 +136,7 @@ public final class ExporterFarm implements AutoCloseable {
   }
 
   /** Reads one request's head and returns its path, or null at the end of the connection. */
-  private static @Nullable String readRequestPath(InputStream in)
-      throws IOException {
+  private static @Nullable String readRequestPath(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     String requestLine = null;
     int c;

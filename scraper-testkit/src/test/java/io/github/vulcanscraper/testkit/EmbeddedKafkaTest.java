@@ -68,8 +68,7 @@ final class EmbeddedKafkaTest {
 
   @Test
   void startFailureCarriesTheLogTail() throws Exception {
-    EmbeddedKafka bad =
-        EmbeddedKafka.builder().brokerProperty("node.id", "not-a-number").build();
+    EmbeddedKafka bad = EmbeddedKafka.builder().brokerProperty("node.id", "not-a-number").build();
     try {
       assertThatThrownBy(bad::start)
           .isInstanceOf(IllegalStateException.class)

@@ -19,8 +19,8 @@ final class ExporterFarmTest {
       HttpResponse<String> response = get(farm.targetUrls().get(2));
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
       long samples = response.body().lines().filter(l -> !l.startsWith("#")).count();
       assertThat(samples).isEqualTo(50);
       assertThat(farm.requests()).isEqualTo(1);

@@ -28,8 +28,8 @@ final class ZooKeeperPoolTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   /**
-   * Sessions that outlive a leader election: the server stopped may be the leader, and the
-   * ensemble answers no one until it has elected another (a few seconds on a busy machine).
+   * Sessions that outlive a leader election: the server stopped may be the leader, and the ensemble
+   * answers no one until it has elected another (a few seconds on a busy machine).
    */
   private static final Duration ENSEMBLE_SESSION = Duration.ofSeconds(10);
 

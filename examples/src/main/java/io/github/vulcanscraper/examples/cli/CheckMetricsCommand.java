@@ -185,8 +185,7 @@ public final class CheckMetricsCommand implements Callable<Integer> {
     }
   }
 
-  private byte[] readCapped(InputStream in, String name)
-      throws IOException, UnreadableException {
+  private byte[] readCapped(InputStream in, String name) throws IOException, UnreadableException {
     byte[] buf = new byte[8192];
     int n = 0;
     while (true) {

@@ -99,13 +99,13 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (max != null && max < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--max must be >= 1: " + max);
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max must be >= 1: " + max);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(
+            consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer);
       consumer.assign(partitions);
       if (fromBeginning) {
@@ -152,7 +152,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     int seen = 0;
     boolean allDecoded = true;
     long idleSince = System.nanoTime();
-    Duration poll = timeout.compareTo(Duration.ofMillis(500)) < 0 ? timeout : Duration.ofMillis(500);
+    Duration poll =
+        timeout.compareTo(Duration.ofMillis(500)) < 0 ? timeout : Duration.ofMillis(500);
     while (max == null || seen < max) {
       boolean any = false;
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(poll)) {

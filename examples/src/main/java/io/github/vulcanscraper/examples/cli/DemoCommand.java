@@ -21,11 +21,14 @@ import picocli.CommandLine.Option;
     header = "Run the whole system on this machine and show it live.",
     description =
         "Run the whole system locally: embedded ZooKeeper and Kafka (KRaft), local "
-        + "exporters, two jobs (static and file-discovered) and three scraper nodes; show "
-        + "members, targets per node, scrapes per second and records landed in Kafka; stop "
-        + "one node midway and bring it back.")
+            + "exporters, two jobs (static and file-discovered) and three scraper nodes; show "
+            + "members, targets per node, scrapes per second and records landed in Kafka; stop "
+            + "one node midway and bring it back.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--duration", paramLabel = "D", defaultValue = "60s",
+  @Option(
+      names = "--duration",
+      paramLabel = "D",
+      defaultValue = "60s",
       converter = DurationConverter.class,
       description = "How long to run (default: ${DEFAULT-VALUE}); Ctrl-C ends it early, cleanly")
   Duration duration = Duration.ofSeconds(60);

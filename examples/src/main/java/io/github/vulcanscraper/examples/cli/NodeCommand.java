@@ -28,44 +28,67 @@ import picocli.CommandLine.Option;
     header = "Run a scraper node of the pool: jobs from ZooKeeper, scrapes to Kafka.",
     description =
         "Run a scraper node: join the pool in ZooKeeper, scrape this node's share of the "
-        + "jobs' targets, write every scrape to Kafka. Serves /metrics and /targets on the "
-        + "metrics port; leaves gracefully on SIGTERM.")
+            + "jobs' targets, write every scrape to Kafka. Serves /metrics and /targets on the "
+            + "metrics port; leaves gracefully on SIGTERM.")
 public final class NodeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--zk", required = true, paramLabel = "CONNECT",
+  @Option(
+      names = "--zk",
+      required = true,
+      paramLabel = "CONNECT",
       description = "ZooKeeper connect string, e.g. zk1:2181,zk2:2181")
   String zk = "";
 
-  @Option(names = "--kafka", required = true, paramLabel = "BOOTSTRAP",
+  @Option(
+      names = "--kafka",
+      required = true,
+      paramLabel = "BOOTSTRAP",
       description = "Kafka bootstrap servers, e.g. kafka1:9092")
   String kafka = "";
 
-  @Option(names = "--root", paramLabel = "PATH", defaultValue = "/vulcan",
+  @Option(
+      names = "--root",
+      paramLabel = "PATH",
+      defaultValue = "/vulcan",
       description = "Root of the ZooKeeper layout (default: ${DEFAULT-VALUE})")
   String root = "/vulcan";
 
-  @Option(names = "--topic", paramLabel = "T", defaultValue = "vulcan-metrics",
+  @Option(
+      names = "--topic",
+      paramLabel = "T",
+      defaultValue = "vulcan-metrics",
       description = "Kafka topic (default: ${DEFAULT-VALUE})")
   String topic = "vulcan-metrics";
 
   @Option(names = "--id", paramLabel = "ID", description = "Node id (default: a random UUID)")
   String id = "";
 
-  @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9477",
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "P",
+      defaultValue = "9477",
       description = "Port of /metrics and /targets; 0 picks a free one (default: ${DEFAULT-VALUE})")
   int metricsPort;
 
-  @Option(names = "--session-timeout", paramLabel = "DURATION", defaultValue = "15s",
+  @Option(
+      names = "--session-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
       converter = DurationConverter.class,
       description = "ZooKeeper session timeout (default: ${DEFAULT-VALUE})")
   Duration sessionTimeout = Duration.ofSeconds(15);
 
-  @Option(names = "--dns-server", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--dns-server",
+      paramLabel = "HOST:PORT",
       description = "DNS server for dns_sd_configs (repeatable; default: the system's)")
   List<String> dnsServers = new ArrayList<>();
 
-  @Option(names = "--fetch-concurrency", paramLabel = "N", defaultValue = "32",
+  @Option(
+      names = "--fetch-concurrency",
+      paramLabel = "N",
+      defaultValue = "32",
       description = "Scrapes running at once (default: ${DEFAULT-VALUE})")
   int fetchConcurrency;
 
@@ -137,22 +160,29 @@ public final class NodeCommand implements Callable<Integer> {
     node.metrics().writeText(text);
     text.append("# HELP vulcan_node_members Live members of the pool as this node sees them.\n")
         .append("# TYPE vulcan_node_members gauge\n")
-        .append("vulcan_node_members ").append(String.valueOf(node.members().size())).append('\n')
+        .append("vulcan_node_members ")
+        .append(String.valueOf(node.members().size()))
+        .append('\n')
         .append("# HELP vulcan_node_job_errors_total Job definitions that failed to parse.\n")
         .append("# TYPE vulcan_node_job_errors_total counter\n")
-        .append("vulcan_node_job_errors_total ").append(String.valueOf(node.jobErrors()))
+        .append("vulcan_node_job_errors_total ")
+        .append(String.valueOf(node.jobErrors()))
         .append('\n')
         .append("# HELP vulcan_kafka_scrapes_total Scrapes by outcome at the Kafka writer.\n")
         .append("# TYPE vulcan_kafka_scrapes_total counter\n")
         .append("vulcan_kafka_scrapes_total{result=\"written\"} ")
-        .append(String.valueOf(writer.written())).append('\n')
+        .append(String.valueOf(writer.written()))
+        .append('\n')
         .append("vulcan_kafka_scrapes_total{result=\"failed\"} ")
-        .append(String.valueOf(writer.failed())).append('\n')
+        .append(String.valueOf(writer.failed()))
+        .append('\n')
         .append("vulcan_kafka_scrapes_total{result=\"dropped\"} ")
-        .append(String.valueOf(writer.dropped())).append('\n')
+        .append(String.valueOf(writer.dropped()))
+        .append('\n')
         .append("# HELP vulcan_kafka_pending_scrapes Scrapes waiting for delivery.\n")
         .append("# TYPE vulcan_kafka_pending_scrapes gauge\n")
-        .append("vulcan_kafka_pending_scrapes ").append(String.valueOf(writer.pendingScrapes()))
+        .append("vulcan_kafka_pending_scrapes ")
+        .append(String.valueOf(writer.pendingScrapes()))
         .append('\n');
     return text.toString();
   }

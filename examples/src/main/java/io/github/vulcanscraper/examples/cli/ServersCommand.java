@@ -21,24 +21,36 @@ import picocli.CommandLine.Option;
     header = "Run a local ZooKeeper, Kafka and exporter farm to try nodes.",
     description =
         "Run a local ZooKeeper and Kafka (KRaft) on 127.0.0.1 until stopped, to try "
-        + "vulcan node and vulcan job without installing them. Prints 'zookeeper HOST:PORT' "
-        + "and 'kafka HOST:PORT'.")
+            + "vulcan node and vulcan job without installing them. Prints 'zookeeper HOST:PORT' "
+            + "and 'kafka HOST:PORT'.")
 public final class ServersCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--zk-port", paramLabel = "P", defaultValue = "2181",
+  @Option(
+      names = "--zk-port",
+      paramLabel = "P",
+      defaultValue = "2181",
       description = "ZooKeeper's port; 0 picks a free one (default: ${DEFAULT-VALUE})")
   int zkPort;
 
-  @Option(names = "--topic", paramLabel = "T", defaultValue = "vulcan-metrics",
+  @Option(
+      names = "--topic",
+      paramLabel = "T",
+      defaultValue = "vulcan-metrics",
       description = "A topic to create, with 6 partitions (default: ${DEFAULT-VALUE})")
   String topic = "vulcan-metrics";
 
-  @Option(names = "--farm", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--farm",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Also serve N synthetic exporters at /target/<i>/metrics (default: none)")
   int farmTargets;
 
-  @Option(names = "--farm-port", paramLabel = "P", defaultValue = "9100",
+  @Option(
+      names = "--farm-port",
+      paramLabel = "P",
+      defaultValue = "9100",
       description = "The exporter farm's port (default: ${DEFAULT-VALUE})")
   int farmPort;
 
@@ -57,13 +69,15 @@ public final class ServersCommand implements Callable<Integer> {
     }
     try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkPort);
         EmbeddedKafka kafka = EmbeddedKafka.builder().build();
-        ExporterFarm farm = farmTargets == 0 ? null : ExporterFarm.start(farmTargets, 200, farmPort)) {
+        ExporterFarm farm =
+            farmTargets == 0 ? null : ExporterFarm.start(farmTargets, 200, farmPort)) {
       kafka.start();
       kafka.createTopic(topic, 6);
       out.println("zookeeper " + zk.connectString());
       out.println("kafka " + kafka.bootstrapServers());
       if (farm != null) {
-        out.println("farm " + farm.address() + " (" + farmTargets + " exporters at /target/<i>/metrics)");
+        out.println(
+            "farm " + farm.address() + " (" + farmTargets + " exporters at /target/<i>/metrics)");
       }
       out.flush();
       Runtime.getRuntime()

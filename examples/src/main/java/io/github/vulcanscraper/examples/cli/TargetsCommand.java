@@ -31,9 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vulcan targets [--dns-server HOST:PORT] FILE}: resolves every scrape config of a
- * Prometheus configuration once, as the scraper would (discovery, relabeling, target building),
- * and prints one line per target, {@code <job> <scrape URL> <labels as JSON, sorted keys>}, then
- * {@code N targets}. Discovery errors are warnings on stderr; a bad configuration, or a job whose
+ * Prometheus configuration once, as the scraper would (discovery, relabeling, target building), and
+ * prints one line per target, {@code <job> <scrape URL> <labels as JSON, sorted keys>}, then {@code
+ * N targets}. Discovery errors are warnings on stderr; a bad configuration, or a job whose
  * discovery gives no first result within the timeout, exits 1.
  */
 @Command(
@@ -112,11 +112,18 @@ public final class TargetsCommand implements Callable<Integer> {
       for (int i = 0; i < jobs.size(); i++) {
         List<Targeter> targets;
         try {
-          targets = results.get(i).first.get(Math.max(0, deadline - System.nanoTime()),
-              TimeUnit.NANOSECONDS);
+          targets =
+              results
+                  .get(i)
+                  .first
+                  .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          err.println("error: job " + jobs.get(i).name() + ": no discovery result within "
-              + timeoutSeconds + "s");
+          err.println(
+              "error: job "
+                  + jobs.get(i).name()
+                  + ": no discovery result within "
+                  + timeoutSeconds
+                  + "s");
           code = 1;
           continue;
         }

@@ -1,6 +1,4 @@
-/**
- * The vulcan command line.
- */
+/** The vulcan command line. */
 @NullMarked
 package io.github.vulcanscraper.examples.cli;
 

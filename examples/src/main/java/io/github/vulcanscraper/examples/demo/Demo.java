@@ -48,10 +48,16 @@ public final class Demo {
     report.step("starting ZooKeeper, Kafka (KRaft, a child JVM) and the exporters");
     try (DemoWorld world = new DemoWorld(INTERVAL)) {
       report.step(
-          "ZooKeeper " + world.zooKeeper.connectString() + ", Kafka "
-              + world.kafka.bootstrapServers() + ", " + world.targets + " targets in 2 jobs");
+          "ZooKeeper "
+              + world.zooKeeper.connectString()
+              + ", Kafka "
+              + world.kafka.bootstrapServers()
+              + ", "
+              + world.targets
+              + " targets in 2 jobs");
       try (LandedRecords landed =
-          new LandedRecords(world.kafka.bootstrapServers(), DemoWorld.TOPIC, DemoWorld.PARTITIONS)) {
+          new LandedRecords(
+              world.kafka.bootstrapServers(), DemoWorld.TOPIC, DemoWorld.PARTITIONS)) {
         return play(world, landed);
       } finally {
         for (String id : NODES) {
@@ -90,8 +96,10 @@ public final class Demo {
       }
       if (!left && now >= leaveAt) {
         ownedBeforeLeave = owned.getOrDefault("node-2", 0);
-        report.event("node-2 leaves the pool gracefully (it owned " + ownedBeforeLeave
-            + " targets); watch them move to node-1 and node-3");
+        report.event(
+            "node-2 leaves the pool gracefully (it owned "
+                + ownedBeforeLeave
+                + " targets); watch them move to node-1 and node-3");
         stopNode("node-2", true);
         left = true;
       } else if (left && !rejoined && now >= rejoinAt) {
@@ -106,8 +114,13 @@ public final class Demo {
     awaitQuiet(landed);
     DemoResult result =
         new DemoResult(
-            landed.records(), landed.samples(), landed.keys(), world.targets,
-            ownedBeforeLeave, takenOver, landed.undecodable());
+            landed.records(),
+            landed.samples(),
+            landed.keys(),
+            world.targets,
+            ownedBeforeLeave,
+            takenOver,
+            landed.undecodable());
     report.summary(result, landed.lastDecoded());
     return result;
   }

@@ -74,8 +74,8 @@ final class DemoReport {
       Integer count = owned.get(n);
       sb.append(String.format(" %7s", count == null ? "-" : count.toString()));
     }
-    sb.append(String.format("  %9.1f  %9d  %11d", scrapesPerSecond, landed.records(),
-        landed.samples()));
+    sb.append(
+        String.format("  %9.1f  %9d  %11d", scrapesPerSecond, landed.records(), landed.samples()));
     out.println(sb);
     if (seconds % 10 < 2 && !landed.lastDecoded().isEmpty()) {
       out.print("   last record decoded from Kafka:\n" + landed.lastDecoded());
@@ -96,11 +96,23 @@ final class DemoReport {
       line(m);
       return;
     }
-    out.println("== landed in Kafka: " + r.records() + " records, " + r.samples()
-        + " samples, from " + r.keys() + " of " + r.targets() + " targets");
-    out.println("== node-2 owned " + r.ownedByLeavingNode() + " targets when it left; "
-        + (r.takenOver() ? "node-1 and node-3 took all of them over"
-            : "its targets were NOT seen taken over"));
+    out.println(
+        "== landed in Kafka: "
+            + r.records()
+            + " records, "
+            + r.samples()
+            + " samples, from "
+            + r.keys()
+            + " of "
+            + r.targets()
+            + " targets");
+    out.println(
+        "== node-2 owned "
+            + r.ownedByLeavingNode()
+            + " targets when it left; "
+            + (r.takenOver()
+                ? "node-1 and node-3 took all of them over"
+                : "its targets were NOT seen taken over"));
     if (!lastDecoded.isEmpty()) {
       out.print("== the last record, decoded:\n" + lastDecoded);
     }

@@ -72,14 +72,23 @@ final class DemoWorld implements AutoCloseable {
     StringBuilder yaml =
         new StringBuilder("scrape_configs:\n")
             .append("  - job_name: demo-static\n")
-            .append("    scrape_interval: ").append(interval).append('\n')
+            .append("    scrape_interval: ")
+            .append(interval)
+            .append('\n')
             .append("    static_configs:\n")
-            .append("      - targets: ['127.0.0.1:").append(jvmPort).append("']\n")
+            .append("      - targets: ['127.0.0.1:")
+            .append(jvmPort)
+            .append("']\n")
             .append("        labels: {exporter: jvm}\n");
     for (int i = 0; i < SMALL_TARGETS; i++) {
-      yaml.append("      - targets: ['").append(small.address()).append("']\n")
-          .append("        labels: {exporter: small-farm, instance: small-").append(i)
-          .append(", __metrics_path__: /target/").append(i).append("/metrics}\n");
+      yaml.append("      - targets: ['")
+          .append(small.address())
+          .append("']\n")
+          .append("        labels: {exporter: small-farm, instance: small-")
+          .append(i)
+          .append(", __metrics_path__: /target/")
+          .append(i)
+          .append("/metrics}\n");
     }
     return yaml.toString();
   }
@@ -87,18 +96,27 @@ final class DemoWorld implements AutoCloseable {
   private static String fileSdJob(String interval, Path file) {
     return "scrape_configs:\n"
         + "  - job_name: demo-file-sd\n"
-        + "    scrape_interval: " + interval + "\n"
+        + "    scrape_interval: "
+        + interval
+        + "\n"
         + "    file_sd_configs:\n"
-        + "      - files: ['" + file + "']\n";
+        + "      - files: ['"
+        + file
+        + "']\n";
   }
 
   private static String fileSdGroups(ExporterFarm big) {
     StringBuilder json = new StringBuilder("[\n");
     for (int i = 0; i < BIG_TARGETS; i++) {
       json.append(i == 0 ? "" : ",\n")
-          .append("  {\"targets\": [\"").append(big.address()).append("\"], \"labels\": ")
-          .append("{\"exporter\": \"big-farm\", \"instance\": \"big-").append(i)
-          .append("\", \"__metrics_path__\": \"/target/").append(i).append("/metrics\"}}");
+          .append("  {\"targets\": [\"")
+          .append(big.address())
+          .append("\"], \"labels\": ")
+          .append("{\"exporter\": \"big-farm\", \"instance\": \"big-")
+          .append(i)
+          .append("\", \"__metrics_path__\": \"/target/")
+          .append(i)
+          .append("/metrics\"}}");
     }
     return json.append("\n]\n").toString();
   }

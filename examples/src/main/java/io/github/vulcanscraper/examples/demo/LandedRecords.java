@@ -73,7 +73,8 @@ final class LandedRecords implements AutoCloseable {
     Header h = r.headers().lastHeader("content-type");
     try {
       List<MetricFamily> families =
-          MetricDecoder.forContentType(h == null ? null : new String(h.value(), StandardCharsets.UTF_8))
+          MetricDecoder.forContentType(
+                  h == null ? null : new String(h.value(), StandardCharsets.UTF_8))
               .decode(r.value());
       int n = 0;
       StringBuilder shown = new StringBuilder();

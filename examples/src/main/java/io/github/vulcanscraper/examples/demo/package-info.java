@@ -1,6 +1,4 @@
-/**
- * The all-in-one demo: embedded ZooKeeper and Kafka, local exporters, three scraper nodes.
- */
+/** The all-in-one demo: embedded ZooKeeper and Kafka, local exporters, three scraper nodes. */
 @NullMarked
 package io.github.vulcanscraper.examples.demo;
 

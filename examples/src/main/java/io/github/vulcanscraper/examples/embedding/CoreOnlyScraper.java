@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * A scraper with only {@code scraper-core} (and {@code scraper-api}) on the class path: no
  * ZooKeeper, no Kafka, no discovery module. Fixed targets, one node, a writer of the host's
- * choosing. This class imports nothing else from the project, so it compiles against those two
- * jars alone.
+ * choosing. This class imports nothing else from the project, so it compiles against those two jars
+ * alone.
  *
  * <pre>{@code
  * try (Scraper scraper = CoreOnlyScraper.scrape(List.of(URI.create("http://app:8080/metrics")),

@@ -1,6 +1,4 @@
-/**
- * Small embedding examples: a custom Writer, a custom Pool, a scraper on scraper-core alone.
- */
+/** Small embedding examples: a custom Writer, a custom Pool, a scraper on scraper-core alone. */
 @NullMarked
 package io.github.vulcanscraper.examples.embedding;
 

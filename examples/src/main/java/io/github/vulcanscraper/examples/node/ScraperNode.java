@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #close()} leaves gracefully: it deregisters first, keeps scraping for the hand-off grace
- * while the peers take the node's targets over, then stops the scraper and the ZooKeeper session.
- * The writer is the caller's: it is flushed by the scraper but not closed. Lifecycle as in Curator:
- * {@link #start()} once, {@link #close()} idempotent. Thread-safe.
+ * <p>{@link #close()} leaves gracefully: it deregisters first, keeps scraping for the hand-off
+ * grace while the peers take the node's targets over, then stops the scraper and the ZooKeeper
+ * session. The writer is the caller's: it is flushed by the scraper but not closed. Lifecycle as in
+ * Curator: {@link #start()} once, {@link #close()} idempotent. Thread-safe.
  */
 public final class ScraperNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScraperNode.class);

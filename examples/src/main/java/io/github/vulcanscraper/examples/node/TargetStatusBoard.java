@@ -76,8 +76,10 @@ public final class TargetStatusBoard implements ScrapeListener {
   /** The page: one line per target, {@code key health last-scrape duration samples error}. */
   public String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-50s %-6s %-24s %10s %8s  %s%n",
-        "target", "health", "last scrape", "duration", "samples", "last error"));
+    sb.append(
+        String.format(
+            "%-50s %-6s %-24s %10s %8s  %s%n",
+            "target", "health", "last scrape", "duration", "samples", "last error"));
     snapshot()
         .forEach(
             (key, s) ->

@@ -1,6 +1,4 @@
-/**
- * A whole scraper node assembled from the library's parts, and its status pages.
- */
+/** A whole scraper node assembled from the library's parts, and its status pages. */
 @NullMarked
 package io.github.vulcanscraper.examples.node;
 

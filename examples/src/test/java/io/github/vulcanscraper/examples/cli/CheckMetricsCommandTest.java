@@ -41,13 +41,16 @@ final class CheckMetricsCommandTest {
 
   @Test
   void printsOneLinePerFileAndFailsWhenAnyIsInvalid() throws Exception {
-    Path good = file("good.prom", "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\n");
+    Path good =
+        file("good.prom", "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\n");
     Path bad = file("bad.prom", "a 1\nb{c=\"d\"} x\n");
     assertThat(run("check", "metrics", good.toString(), bad.toString())).isEqualTo(1);
     assertThat(out.toString())
         .isEqualTo(
-            good + ": OK 1 families, 3 samples\n"
-                + bad + ": ERROR line 2 col 10: invalid value \"x\"\n");
+            good
+                + ": OK 1 families, 3 samples\n"
+                + bad
+                + ": ERROR line 2 col 10: invalid value \"x\"\n");
   }
 
   @Test
@@ -107,7 +110,8 @@ final class CheckMetricsCommandTest {
     Path big = file("big.prom", "a 1\n".repeat(1000));
     assertThat(run("check", "metrics", "--max-bytes", "1000", big.toString())).isEqualTo(1);
     assertThat(out.toString())
-        .isEqualTo(big + ": ERROR " + big + " is larger than 1000 bytes, the most this heap can check\n");
+        .isEqualTo(
+            big + ": ERROR " + big + " is larger than 1000 bytes, the most this heap can check\n");
     InputStream saved = System.in;
     try {
       System.setIn(new ByteArrayInputStream("a 1\n".repeat(300).getBytes(StandardCharsets.UTF_8)));
@@ -115,7 +119,8 @@ final class CheckMetricsCommandTest {
     } finally {
       System.setIn(saved);
     }
-    assertThat(out.toString()).endsWith("-: ERROR stdin is larger than 1000 bytes, the most this heap can check\n");
+    assertThat(out.toString())
+        .endsWith("-: ERROR stdin is larger than 1000 bytes, the most this heap can check\n");
   }
 
   @Test

@@ -30,7 +30,8 @@ final class ConsumeCommandTest {
     kafka.start();
     kafka.createTopic("metrics", 1);
     for (MetricEncoder encoder :
-        List.of(MetricEncoder.prometheusText(), MetricEncoder.openMetrics(), MetricEncoder.json())) {
+        List.of(
+            MetricEncoder.prometheusText(), MetricEncoder.openMetrics(), MetricEncoder.json())) {
       try (KafkaWriter writer =
           KafkaWriter.builder()
               .bootstrapServers(kafka.bootstrapServers())
@@ -51,18 +52,33 @@ final class ConsumeCommandTest {
   void printsEveryRecordAsOneJsonLineWhateverItsEncoder() {
     Result r =
         run(
-            "consume", "--kafka", kafka.bootstrapServers(), "--topic", "metrics",
-            "--from-beginning", "--max", "3", "--json");
+            "consume",
+            "--kafka",
+            kafka.bootstrapServers(),
+            "--topic",
+            "metrics",
+            "--from-beginning",
+            "--max",
+            "3",
+            "--json");
 
     assertThat(r.code).isZero();
     String expected =
-        "{\"key\":\"node/a:9100\",\"timestamp\":" + TS + ",\"samples\":["
+        "{\"key\":\"node/a:9100\",\"timestamp\":"
+            + TS
+            + ",\"samples\":["
             + "{\"name\":\"up\",\"labels\":{\"instance\":\"a:9100\",\"job\":\"node\"},"
-            + "\"value\":1,\"timestamp\":" + TS + "},"
+            + "\"value\":1,\"timestamp\":"
+            + TS
+            + "},"
             + "{\"name\":\"temp\",\"labels\":{\"instance\":\"a:9100\",\"job\":\"node\"},"
-            + "\"value\":\"+Inf\",\"timestamp\":" + TS + "},"
+            + "\"value\":\"+Inf\",\"timestamp\":"
+            + TS
+            + "},"
             + "{\"name\":\"temp\",\"labels\":{\"instance\":\"a:9100\",\"job\":\"node\",\"room\":\"b\"},"
-            + "\"value\":\"NaN\",\"timestamp\":" + TS + "},"
+            + "\"value\":\"NaN\",\"timestamp\":"
+            + TS
+            + "},"
             + "{\"name\":\"temp\",\"labels\":{\"instance\":\"a:9100\",\"job\":\"node\",\"room\":\"c\"},"
             + "\"value\":0.25,\"timestamp\":42}]}";
     assertThat(r.out.split("\n")).containsExactly(expected, expected, expected);
@@ -73,13 +89,21 @@ final class ConsumeCommandTest {
   void printsTextWithARecordHeaderAndEndsWhenNothingArrives() {
     Result r =
         run(
-            "consume", "--kafka", kafka.bootstrapServers(), "--topic", "metrics",
-            "--from-beginning", "--timeout", "2s");
+            "consume",
+            "--kafka",
+            kafka.bootstrapServers(),
+            "--topic",
+            "metrics",
+            "--from-beginning",
+            "--timeout",
+            "2s");
 
     assertThat(r.code).isZero();
     assertThat(r.out)
-        .startsWith("# key=node/a:9100 partition=0 offset=0 timestamp=" + TS
-            + " content-type=text/plain; version=0.0.4; charset=utf-8\n")
+        .startsWith(
+            "# key=node/a:9100 partition=0 offset=0 timestamp="
+                + TS
+                + " content-type=text/plain; version=0.0.4; charset=utf-8\n")
         .contains("content-type=application/json; schema=vulcan-samples\n")
         .contains("up{instance=\"a:9100\",job=\"node\"} 1 " + TS + "\n");
   }
@@ -91,8 +115,8 @@ final class ConsumeCommandTest {
 
     assertThat(r.code).isEqualTo(1);
     assertThat(r.err)
-        .isEqualTo("vulcan consume: topic absent does not exist at " + kafka.bootstrapServers()
-            + "\n");
+        .isEqualTo(
+            "vulcan consume: topic absent does not exist at " + kafka.bootstrapServers() + "\n");
   }
 
   @Test

@@ -57,8 +57,15 @@ final class TargetsCommandTest {
   @Test
   void resolvesDnsTargetsWithTheGivenServer() throws Exception {
     try (DnsTestServer dns = DnsTestServer.start()) {
-      dns.add(new SRVRecord(DnsTestServer.name("_node._tcp.test."), DClass.IN, 60, 0, 0, 9100,
-          DnsTestServer.name("a.test.")));
+      dns.add(
+          new SRVRecord(
+              DnsTestServer.name("_node._tcp.test."),
+              DClass.IN,
+              60,
+              0,
+              0,
+              9100,
+              DnsTestServer.name("a.test.")));
       Path config = dir.resolve("prometheus.yml");
       Files.writeString(
           config,
@@ -71,8 +78,9 @@ final class TargetsCommandTest {
 
       assertThat(code).isZero();
       assertThat(out.toString())
-          .isEqualTo("dns http://a.test:9100/metrics {\"instance\":\"a.test:9100\",\"job\":\"dns\"}\n"
-              + "1 target\n");
+          .isEqualTo(
+              "dns http://a.test:9100/metrics {\"instance\":\"a.test:9100\",\"job\":\"dns\"}\n"
+                  + "1 target\n");
     }
   }
 

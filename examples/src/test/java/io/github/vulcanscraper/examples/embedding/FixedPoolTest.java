@@ -27,7 +27,9 @@ final class FixedPoolTest {
     int owners = 0;
     for (String id : MEMBERS) {
       List<Targeter> mine = new ArrayList<>();
-      ConsistentHashTargeter.builder(job, new FixedPool(id, MEMBERS)).build().watch(mine::addAll)
+      ConsistentHashTargeter.builder(job, new FixedPool(id, MEMBERS))
+          .build()
+          .watch(mine::addAll)
           .close();
       assertThat(mine).as("share of %s", id).isNotEmpty();
       for (Targeter t : mine) {

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A configuration that Prometheus would reject, or that uses what this library does not support.
  * The message names where the problem is and what it is, e.g. {@code
- * scrape_configs[2].relabel_configs[0].regex (line 14): missing closing ) in regex "abc("}; it never
- * holds a secret's value.
+ * scrape_configs[2].relabel_configs[0].regex (line 14): missing closing ) in regex "abc("}; it
+ * never holds a secret's value.
  *
  * <p>Unchecked, like {@link java.time.format.DateTimeParseException}: callers that take
  * configuration from outside (a file, ZooKeeper, a command line) catch it and report it.

@@ -77,8 +77,8 @@ public final class GlobalConfig {
   }
 
   /**
-   * {@code external_labels}; empty by default. Kept as written, not added to scraped series;
-   * unlike Prometheus 3, {@code $VAR} references are not expanded from the environment.
+   * {@code external_labels}; empty by default. Kept as written, not added to scraped series; unlike
+   * Prometheus 3, {@code $VAR} references are not expanded from the environment.
    */
   public Labels externalLabels() {
     return externalLabels;

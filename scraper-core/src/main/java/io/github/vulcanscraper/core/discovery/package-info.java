@@ -1,6 +1,4 @@
-/**
- * The target groups that service discovery mechanisms report.
- */
+/** The target groups that service discovery mechanisms report. */
 @NullMarked
 package io.github.vulcanscraper.core.discovery;
 

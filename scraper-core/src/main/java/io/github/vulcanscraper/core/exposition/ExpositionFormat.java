@@ -3,9 +3,8 @@ package io.github.vulcanscraper.core.exposition;
 import java.util.Locale;
 
 /**
- * The exposition formats a target may answer with, and the content negotiation Prometheus does:
- * the {@code Accept} header it sends, and the format chosen from the response's {@code
- * Content-Type}.
+ * The exposition formats a target may answer with, and the content negotiation Prometheus does: the
+ * {@code Accept} header it sends, and the format chosen from the response's {@code Content-Type}.
  */
 public enum ExpositionFormat {
   /** The Prometheus text format, version 0.0.4: {@code text/plain; version=0.0.4}. */

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The byte-level machinery both parsers share: the position in the body with its line and column,
@@ -48,6 +47,7 @@ abstract class ExpositionScanner {
 
   /** Metric and label names: few, short, repeated in every scrape. */
   final NameTable names = new NameTable(4096, 256);
+
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
   final NameTable values = new NameTable(16384, 128);
 

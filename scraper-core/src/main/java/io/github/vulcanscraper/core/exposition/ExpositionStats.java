@@ -3,8 +3,8 @@ package io.github.vulcanscraper.core.exposition;
 import java.util.Objects;
 
 /**
- * What an exposition body holds, counted without keeping its samples: for checking large bodies
- * in a small heap. The body is validated exactly as {@link ExpositionParser#parse} validates it.
+ * What an exposition body holds, counted without keeping its samples: for checking large bodies in
+ * a small heap. The body is validated exactly as {@link ExpositionParser#parse} validates it.
  *
  * <pre>{@code
  * ExpositionStats stats = ExpositionStats.check(ExpositionFormat.PROMETHEUS_TEXT, body);

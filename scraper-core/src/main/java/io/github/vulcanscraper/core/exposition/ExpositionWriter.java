@@ -31,8 +31,8 @@ import java.util.Objects;
  *
  * <p>Reading back what was written gives the same families for anything the format can hold. The
  * text format holds no units, no exemplars and only the types counter, gauge, histogram, summary
- * and untyped; a family of another model shape is written the way Prometheus clients write it
- * (an OpenMetrics counter {@code foo} as {@code foo_total} of type counter, its {@code _created}
+ * and untyped; a family of another model shape is written the way Prometheus clients write it (an
+ * OpenMetrics counter {@code foo} as {@code foo_total} of type counter, its {@code _created}
  * samples as a gauge of their own, info and stateset as gauges, a gauge histogram as a histogram),
  * so its samples read back unchanged but its family may not. The text format has no way to write
  * help text made only of blanks. OpenMetrics output is valid OpenMetrics when the families follow
@@ -56,7 +56,9 @@ public final class ExpositionWriter {
     return format == ExpositionFormat.OPENMETRICS_TEXT ? OPENMETRICS : TEXT;
   }
 
-  /** The format this writer writes; its {@link ExpositionFormat#contentType()} labels the output. */
+  /**
+   * The format this writer writes; its {@link ExpositionFormat#contentType()} labels the output.
+   */
   public ExpositionFormat format() {
     return openMetrics ? ExpositionFormat.OPENMETRICS_TEXT : ExpositionFormat.PROMETHEUS_TEXT;
   }

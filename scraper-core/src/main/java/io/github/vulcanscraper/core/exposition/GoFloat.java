@@ -1,10 +1,10 @@
 package io.github.vulcanscraper.core.exposition;
 
 /**
- * Formats doubles as Go's {@code strconv.FormatFloat(v, 'g', -1, 64)} does, which is how
- * Prometheus and its client libraries write sample values: the shortest decimal that reads back
- * as the same double, in exponent form ({@code 1.5e+06}, {@code 1e-05}) when the exponent is below
- * -4 or at least 6, and {@code +Inf}, {@code -Inf}, {@code NaN}.
+ * Formats doubles as Go's {@code strconv.FormatFloat(v, 'g', -1, 64)} does, which is how Prometheus
+ * and its client libraries write sample values: the shortest decimal that reads back as the same
+ * double, in exponent form ({@code 1.5e+06}, {@code 1e-05}) when the exponent is below -4 or at
+ * least 6, and {@code +Inf}, {@code -Inf}, {@code NaN}.
  */
 final class GoFloat {
   private GoFloat() {}

@@ -9,16 +9,18 @@ import org.jspecify.annotations.Nullable;
  * the same metric name, label name or label value read again returns the same {@code String}
  * without allocating. Keys are the raw bytes as they appear in the exposition (escapes included);
  * the caller supplies the decoded string on a miss. Bounded: when full the table is cleared and
- * refilled, so hostile input with millions of distinct names costs no more than {@code
- * maxEntries} entries. Not thread-safe; one per parser.
+ * refilled, so hostile input with millions of distinct names costs no more than {@code maxEntries}
+ * entries. Not thread-safe; one per parser.
  */
 final class NameTable {
   private final int maxEntries;
   private final int maxKeyLength;
   private byte[][] keys;
   private String[] strings;
+
   /** The hash of each slot's key with the top bit set; 0 for an empty slot. Probed first. */
   private int[] tags;
+
   private int size;
 
   NameTable(int maxEntries, int maxKeyLength) {

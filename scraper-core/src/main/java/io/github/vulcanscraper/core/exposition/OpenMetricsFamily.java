@@ -12,12 +12,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The OpenMetrics family being read and the rules its samples obey, for {@link
- * OpenMetricsParser}: which sample names the type allows, values (counter-like ones neither
- * negative nor NaN, info 1, stateset 0 or 1, integer counts and buckets), the {@code le} and
- * {@code quantile} labels, label groups kept together with timestamps that do not go back and no
- * series twice, histogram runs (buckets in order up to {@code +Inf}, count equal to it, sum and
- * count together), and at the end the unit and the names the family claims.
+ * The OpenMetrics family being read and the rules its samples obey, for {@link OpenMetricsParser}:
+ * which sample names the type allows, values (counter-like ones neither negative nor NaN, info 1,
+ * stateset 0 or 1, integer counts and buckets), the {@code le} and {@code quantile} labels, label
+ * groups kept together with timestamps that do not go back and no series twice, histogram runs
+ * (buckets in order up to {@code +Inf}, count equal to it, sum and count together), and at the end
+ * the unit and the names the family claims.
  *
  * <p>Groups are compared in place; the group key (the labels without {@code le}, {@code quantile}
  * or the state label) is allocated once per group, not per sample. Not thread-safe.
@@ -116,8 +116,8 @@ final class OpenMetricsFamily {
   }
 
   /**
-   * Ends the family: checks the last histogram run and the unit, and claims the family's names
-   * in {@code seenNames}. Returns the family when {@code build}, else null.
+   * Ends the family: checks the last histogram run and the unit, and claims the family's names in
+   * {@code seenNames}. Returns the family when {@code build}, else null.
    */
   @Nullable MetricFamily finish(Set<String> seenNames, boolean build) throws ExpositionException {
     String n = name;
@@ -137,7 +137,8 @@ final class OpenMetricsFamily {
     String u = unit;
     if (u != null && !u.isEmpty()) {
       if (!n.endsWith("_" + u)) {
-        throw scanner.errorAtLine(unitLine, "metric name " + n + " does not end with its unit _" + u);
+        throw scanner.errorAtLine(
+            unitLine, "metric name " + n + " does not end with its unit _" + u);
       }
       if (t == MetricType.INFO || t == MetricType.STATESET) {
         throw scanner.errorAtLine(unitLine, t.text() + " " + n + " cannot have a unit");
@@ -155,7 +156,8 @@ final class OpenMetricsFamily {
 
   private void claim(Set<String> seenNames, String metric) throws ExpositionException {
     if (!seenNames.add(metric)) {
-      throw scanner.errorAtLine(startLine, "name " + metric + " clashes with an earlier metric family");
+      throw scanner.errorAtLine(
+          startLine, "name " + metric + " clashes with an earlier metric family");
     }
   }
 
@@ -273,9 +275,7 @@ final class OpenMetricsFamily {
         throw scanner.error(at, sampleName + " cannot be negative");
       }
     }
-    if (hasExemplar
-        && !(kind == BUCKET
-            || (kind == TOTAL && t == MetricType.COUNTER))) {
+    if (hasExemplar && !(kind == BUCKET || (kind == TOTAL && t == MetricType.COUNTER))) {
       throw scanner.error(at, "exemplars are only allowed on counter totals and histogram buckets");
     }
     groupCheck(kind, t, built, excluded, at, sampleName);
@@ -306,9 +306,7 @@ final class OpenMetricsFamily {
       newRun = hasTimestamp && timestampSeconds != groupTimestamp;
     } else {
       Labels key =
-          t == MetricType.INFO
-              ? Labels.EMPTY
-              : excluded == null ? built : built.without(excluded);
+          t == MetricType.INFO ? Labels.EMPTY : excluded == null ? built : built.without(excluded);
       if (!seenGroups.add(key) && group != null) {
         throw scanner.error(at, "samples of the group " + key + " are not together");
       }
@@ -417,7 +415,8 @@ final class OpenMetricsFamily {
       throw scanner.errorAtLine(runLine, "histogram " + name + " has no +Inf bucket");
     }
     if (runHasCount && runCount != runBucketValue) {
-      throw scanner.errorAtLine(runLine, "histogram " + name + ": count differs from the +Inf bucket");
+      throw scanner.errorAtLine(
+          runLine, "histogram " + name + ": count differs from the +Inf bucket");
     }
     if (runSum && !runHasCount) {
       throw scanner.errorAtLine(runLine, "histogram " + name + ": _sum without _count");
@@ -432,7 +431,8 @@ final class OpenMetricsFamily {
       throw scanner.errorAtLine(runLine, "histogram " + name + ": _sum with negative buckets");
     }
     if (!runNegativeBucket && runNegativeGsum) {
-      throw scanner.errorAtLine(runLine, "histogram " + name + ": negative _gsum without negative buckets");
+      throw scanner.errorAtLine(
+          runLine, "histogram " + name + ": negative _gsum without negative buckets");
     }
   }
 

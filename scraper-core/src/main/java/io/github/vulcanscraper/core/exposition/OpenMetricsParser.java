@@ -18,17 +18,17 @@ import org.jspecify.annotations.Nullable;
  * exemplars only on counter totals and histogram buckets with at most 128 characters of labels,
  * info values 1, stateset values 0 or 1, counter-like values neither negative nor NaN, histogram
  * buckets in {@code le} order ending in {@code +Inf} with {@code _count} equal to it, summary
- * quantiles in [0, 1], the samples of one label group together with timestamps that do not go
- * back, no series twice without timestamps, and no family name clashing with another's samples.
+ * quantiles in [0, 1], the samples of one label group together with timestamps that do not go back,
+ * no series twice without timestamps, and no family name clashing with another's samples.
  * Timestamps are seconds with an optional fraction; they become milliseconds, truncated.
  *
  * <p>This class reads the syntax; {@link OpenMetricsFamily} holds the rules of a family's samples.
  *
  * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes, names and label
- * values interned per parser by their bytes, simple numbers converted without a {@code String}.
- * The grouping checks compare label sets in place, allocating the group key (the labels without
- * {@code le} or {@code quantile}) once per group rather than per sample. Measured as for the
- * text parser: about 4.5 to 6 million samples per second of thread CPU time. Not thread-safe.
+ * values interned per parser by their bytes, simple numbers converted without a {@code String}. The
+ * grouping checks compare label sets in place, allocating the group key (the labels without {@code
+ * le} or {@code quantile}) once per group rather than per sample. Measured as for the text parser:
+ * about 4.5 to 6 million samples per second of thread CPU time. Not thread-safe.
  */
 final class OpenMetricsParser extends ExpositionScanner implements ExpositionParser {
   private final Labels.Builder exemplarLabels = Labels.builder();

@@ -11,27 +11,27 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Prometheus text format 0.0.4, accepted exactly as leniently as the Prometheus server's
- * scrape parser ({@code textparse.PromParser}) accepts it: no trailing newline needed, blanks
- * before a line and between tokens, a space between the metric name and its braces, labels without
- * commas and a trailing comma, raw newlines and NUL bytes inside label values, a NUL byte at the
- * start of a line ending the body, any comment, {@code HELP} and {@code TYPE} anywhere and any
- * number of times. Two additions, as Go's {@code expfmt} reads them and the server's lexer does
- * not: a negative timestamp (the format's own documentation shows one), and {@code # HELP} or
- * {@code # TYPE} with nothing after it, read as a comment. Names must be classic ones
- * ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}) even when quoted, as the model holds no others. Families are formed as the metadata and the sample names say ({@code foo_bucket}
- * belongs to the histogram {@code foo}); a sample of no declared family makes an {@code unknown}
- * family of its own name.
+ * The Prometheus text format 0.0.4, accepted exactly as leniently as the Prometheus server's scrape
+ * parser ({@code textparse.PromParser}) accepts it: no trailing newline needed, blanks before a
+ * line and between tokens, a space between the metric name and its braces, labels without commas
+ * and a trailing comma, raw newlines and NUL bytes inside label values, a NUL byte at the start of
+ * a line ending the body, any comment, {@code HELP} and {@code TYPE} anywhere and any number of
+ * times. Two additions, as Go's {@code expfmt} reads them and the server's lexer does not: a
+ * negative timestamp (the format's own documentation shows one), and {@code # HELP} or {@code #
+ * TYPE} with nothing after it, read as a comment. Names must be classic ones ({@code
+ * [a-zA-Z_:][a-zA-Z0-9_:]*}) even when quoted, as the model holds no others. Families are formed as
+ * the metadata and the sample names say ({@code foo_bucket} belongs to the histogram {@code foo});
+ * a sample of no declared family makes an {@code unknown} family of its own name.
  *
- * <p>Design, for speed: one pass over the bytes with a hand-written scanner, no regex and no
- * {@code String} per token. Metric and label names and label values go through per-parser {@link
+ * <p>Design, for speed: one pass over the bytes with a hand-written scanner, no regex and no {@code
+ * String} per token. Metric and label names and label values go through per-parser {@link
  * NameTable}s keyed by their raw bytes, so a name or value seen before (in this body or an earlier
  * one) costs a hash and a byte compare and no allocation; label values without escapes decode
- * straight from the bytes (Latin-1 copy for ASCII). Simple decimal values are converted without
- * a {@code String}. Per sample what remains is the {@link Labels} (two arrays) and the {@link
+ * straight from the bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a
+ * {@code String}. Per sample what remains is the {@link Labels} (two arrays) and the {@link
  * Sample}. Measured with the benchmarks module's payloads on a busy two-core machine: about 5.5 to
- * 6 million samples per second of thread CPU time; {@code ParserBenchmark} is the reference.
- * Not thread-safe.
+ * 6 million samples per second of thread CPU time; {@code ParserBenchmark} is the reference. Not
+ * thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
   private final HashMap<String, Family> byName = new HashMap<>();
@@ -410,7 +410,10 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     }
   }
 
-  /** A quoted label value at {@code pos}; raw newlines and NUL bytes are allowed, as Prometheus does. */
+  /**
+   * A quoted label value at {@code pos}; raw newlines and NUL bytes are allowed, as Prometheus
+   * does.
+   */
   private String quotedValue() throws ExpositionException {
     int open = pos;
     int openLine = line;
@@ -517,8 +520,10 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       }
       boolean ok;
       if (type == MetricType.HISTOGRAM) {
-        ok = hasSuffix(sampleName, "_bucket") || hasSuffix(sampleName, "_sum")
-            || hasSuffix(sampleName, "_count");
+        ok =
+            hasSuffix(sampleName, "_bucket")
+                || hasSuffix(sampleName, "_sum")
+                || hasSuffix(sampleName, "_count");
       } else if (type == MetricType.SUMMARY) {
         ok = hasSuffix(sampleName, "_sum") || hasSuffix(sampleName, "_count");
       } else {

@@ -1,6 +1,9 @@
 package io.github.vulcanscraper.core.exposition;
 
-/** UTF-8 validation as Go's {@code utf8.Valid}: no overlong forms, surrogates or values past U+10FFFF. */
+/**
+ * UTF-8 validation as Go's {@code utf8.Valid}: no overlong forms, surrogates or values past
+ * U+10FFFF.
+ */
 final class Utf8 {
   private Utf8() {}
 

@@ -149,11 +149,16 @@ public final class HttpClientConfig {
         + (basicAuthUsername == null ? null : basicAuthUsername + ":" + basicAuthPassword)
         + ", authorization="
         + (authorizationType == null ? null : authorizationType + " " + authorizationCredentials)
-        + ", tls=" + tls
-        + ", proxyUrl=" + redactedProxyUrl()
-        + ", followRedirects=" + followRedirects
-        + ", enableHttp2=" + enableHttp2
-        + ", headers=" + headers.keySet()
+        + ", tls="
+        + tls
+        + ", proxyUrl="
+        + redactedProxyUrl()
+        + ", followRedirects="
+        + followRedirects
+        + ", enableHttp2="
+        + enableHttp2
+        + ", headers="
+        + headers.keySet()
         + "}";
   }
 

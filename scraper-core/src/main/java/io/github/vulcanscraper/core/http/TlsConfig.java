@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * TLS settings of a scrape, as Prometheus' {@code tls_config}: the CA to trust, a client
- * certificate and key, the server name to verify and whether to skip verification. Certificates
- * and keys are given as PEM, inline or in files (files are read when the client is built).
- * Verification is on unless {@link #insecureSkipVerify()} says otherwise.
+ * certificate and key, the server name to verify and whether to skip verification. Certificates and
+ * keys are given as PEM, inline or in files (files are read when the client is built). Verification
+ * is on unless {@link #insecureSkipVerify()} says otherwise.
  *
  * <p>Immutable and thread-safe; {@link #toString()} shows no key.
  */
@@ -71,7 +71,9 @@ public final class TlsConfig {
     return certFile;
   }
 
-  /** The client key, PEM, inline or from a file ({@code key} / {@code key_file}), or {@code null}. */
+  /**
+   * The client key, PEM, inline or from a file ({@code key} / {@code key_file}), or {@code null}.
+   */
   public @Nullable Secret key() {
     return key;
   }
@@ -108,13 +110,20 @@ public final class TlsConfig {
 
   @Override
   public String toString() {
-    return "TlsConfig{caFile=" + caFile
-        + ", ca=" + (ca == null ? null : "<pem>")
-        + ", certFile=" + certFile
-        + ", cert=" + (cert == null ? null : "<pem>")
-        + ", key=" + key
-        + ", serverName=" + serverName
-        + ", insecureSkipVerify=" + insecureSkipVerify
+    return "TlsConfig{caFile="
+        + caFile
+        + ", ca="
+        + (ca == null ? null : "<pem>")
+        + ", certFile="
+        + certFile
+        + ", cert="
+        + (cert == null ? null : "<pem>")
+        + ", key="
+        + key
+        + ", serverName="
+        + serverName
+        + ", insecureSkipVerify="
+        + insecureSkipVerify
         + "}";
   }
 

@@ -1,6 +1,4 @@
-/**
- * How a scrape talks HTTP: auth, TLS, proxy and headers, with secrets that never print.
- */
+/** How a scrape talks HTTP: auth, TLS, proxy and headers, with secrets that never print. */
 @NullMarked
 package io.github.vulcanscraper.core.http;
 

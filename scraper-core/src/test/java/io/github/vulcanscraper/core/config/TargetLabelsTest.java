@@ -47,8 +47,7 @@ final class TargetLabelsTest {
   @Test
   void targetLabelsWinOverGroupLabels() {
     ScrapeTarget t =
-        kept(
-            job(""), Labels.of("__address__", "h:1", "env", "dev"), Labels.of("env", "prod"));
+        kept(job(""), Labels.of("__address__", "h:1", "env", "dev"), Labels.of("env", "prod"));
 
     assertThat(t.labels().get("env")).isEqualTo("dev");
   }
@@ -67,9 +66,7 @@ final class TargetLabelsTest {
                 + "      - target_label: __address__\n"
                 + "        replacement: blackbox:9115\n");
 
-    ScrapeTarget t =
-        kept(
-            config, Labels.of("__address__", "https://example.com"), Labels.EMPTY);
+    ScrapeTarget t = kept(config, Labels.of("__address__", "https://example.com"), Labels.EMPTY);
 
     assertThat(t.url())
         .isEqualTo(

@@ -15,7 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class ExpositionWriterTest {
-  private static final ExpositionWriter TEXT = ExpositionWriter.of(ExpositionFormat.PROMETHEUS_TEXT);
+  private static final ExpositionWriter TEXT =
+      ExpositionWriter.of(ExpositionFormat.PROMETHEUS_TEXT);
   private static final ExpositionWriter OM = ExpositionWriter.of(ExpositionFormat.OPENMETRICS_TEXT);
 
   private static List<MetricFamily> roundTrip(ExpositionWriter writer, List<MetricFamily> families)
@@ -27,13 +28,29 @@ final class ExpositionWriterTest {
   @Test
   void formatsFloatsAsGoDoes() {
     Object[][] cases = {
-      {0.0, "0"}, {-0.0, "-0"}, {1.0, "1"}, {-1027.0, "-1027"}, {999999.0, "999999"},
-      {1e6, "1e+06"}, {1234567.0, "1.234567e+06"}, {0.0001, "0.0001"}, {0.00001, "1e-05"},
-      {1.5, "1.5"}, {1.458255915e9, "1.458255915e+09"}, {1.7560473e7, "1.7560473e+07"},
-      {0.1, "0.1"}, {100000.5, "100000.5"}, {1e21, "1e+21"}, {123456.789, "123456.789"},
-      {Double.MIN_VALUE, "4.9e-324"}, {Double.MAX_VALUE, "1.7976931348623157e+308"},
-      {Double.NaN, "NaN"}, {Double.POSITIVE_INFINITY, "+Inf"}, {Double.NEGATIVE_INFINITY, "-Inf"},
-      {0.013300656000000001, "0.013300656000000001"}, {2.5e-7, "2.5e-07"}
+      {0.0, "0"},
+      {-0.0, "-0"},
+      {1.0, "1"},
+      {-1027.0, "-1027"},
+      {999999.0, "999999"},
+      {1e6, "1e+06"},
+      {1234567.0, "1.234567e+06"},
+      {0.0001, "0.0001"},
+      {0.00001, "1e-05"},
+      {1.5, "1.5"},
+      {1.458255915e9, "1.458255915e+09"},
+      {1.7560473e7, "1.7560473e+07"},
+      {0.1, "0.1"},
+      {100000.5, "100000.5"},
+      {1e21, "1e+21"},
+      {123456.789, "123456.789"},
+      {Double.MIN_VALUE, "4.9e-324"},
+      {Double.MAX_VALUE, "1.7976931348623157e+308"},
+      {Double.NaN, "NaN"},
+      {Double.POSITIVE_INFINITY, "+Inf"},
+      {Double.NEGATIVE_INFINITY, "-Inf"},
+      {0.013300656000000001, "0.013300656000000001"},
+      {2.5e-7, "2.5e-07"}
     };
     for (Object[] c : cases) {
       assertThat(GoFloat.toString((Double) c[0])).as("%s", c[0]).isEqualTo(c[1]);
@@ -51,11 +68,16 @@ final class ExpositionWriterTest {
         continue;
       }
       String text = GoFloat.toString(v);
-      assertThat(Double.doubleToLongBits(Double.parseDouble(text))).as(text)
+      assertThat(Double.doubleToLongBits(Double.parseDouble(text)))
+          .as(text)
           .isEqualTo(Double.doubleToLongBits(v));
       double parsed =
-          parser.parse(("a " + text).getBytes(StandardCharsets.US_ASCII))
-              .get(0).samples().get(0).value();
+          parser
+              .parse(("a " + text).getBytes(StandardCharsets.US_ASCII))
+              .get(0)
+              .samples()
+              .get(0)
+              .value();
       assertThat(Double.doubleToLongBits(parsed)).as(text).isEqualTo(Double.doubleToLongBits(v));
     }
   }
@@ -117,7 +139,15 @@ final class ExpositionWriterTest {
   void writesMillisecondsAsExactSeconds() {
     long[] millis = {0, 1, 10, 100, 120, 1500, -1, -1100, Long.MAX_VALUE, Long.MIN_VALUE + 1};
     String[] texts = {
-      "0", "0.001", "0.01", "0.1", "0.12", "1.5", "-0.001", "-1.1", "9223372036854775.807",
+      "0",
+      "0.001",
+      "0.01",
+      "0.1",
+      "0.12",
+      "1.5",
+      "-0.001",
+      "-1.1",
+      "9223372036854775.807",
       "-9223372036854775.807"
     };
     for (int i = 0; i < millis.length; i++) {

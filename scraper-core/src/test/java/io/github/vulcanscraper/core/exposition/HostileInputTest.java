@@ -23,12 +23,14 @@ final class HostileInputTest {
     Throwable parsed = catchThrowable(() -> ExpositionParser.of(format).parse(body));
     Throwable checked = catchThrowable(() -> ExpositionStats.check(format, body));
     if (parsed != null) {
-      assertThat(parsed).as("%s on %s", format, preview(body))
+      assertThat(parsed)
+          .as("%s on %s", format, preview(body))
           .isInstanceOf(ExpositionException.class);
       assertThat(((ExpositionException) parsed).line()).isPositive();
       assertThat(((ExpositionException) parsed).column()).isPositive();
     }
-    assertThat(checked == null).as("check agrees with parse on %s", preview(body))
+    assertThat(checked == null)
+        .as("check agrees with parse on %s", preview(body))
         .isEqualTo(parsed == null);
   }
 
@@ -56,7 +58,8 @@ final class HostileInputTest {
                 + "# TYPE s summary\ns{quantile=\"0.5\"} 1 2\ns_sum 1 2\ns_count 1 2\n"
                 + "# TYPE st stateset\nst{st=\"a\"} 1\n# EOF\n")
             .getBytes(StandardCharsets.UTF_8);
-    byte[] alphabet = "{}\"=,# \n\\.0123456789eE+-_aInNf\u0000\u00ff:".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] alphabet =
+        "{}\"=,# \n\\.0123456789eE+-_aInNf\u0000\u00ff:".getBytes(StandardCharsets.ISO_8859_1);
     Random random = new Random(2);
     for (int i = 0; i < 6_000; i++) {
       byte[] body = valid.clone();
@@ -76,7 +79,8 @@ final class HostileInputTest {
     longName[longName.length - 2] = ' ';
     longName[longName.length - 1] = '1';
     parseOrReject(ExpositionFormat.PROMETHEUS_TEXT, longName);
-    byte[] longValue = ("a{b=\"" + "x".repeat(4 << 20) + "\"} 1\n").getBytes(StandardCharsets.UTF_8);
+    byte[] longValue =
+        ("a{b=\"" + "x".repeat(4 << 20) + "\"} 1\n").getBytes(StandardCharsets.UTF_8);
     parseOrReject(ExpositionFormat.PROMETHEUS_TEXT, longValue);
     byte[] longNumber = ("a 1" + "0".repeat(1 << 20) + "\n").getBytes(StandardCharsets.UTF_8);
     assertCleanOutcome(ExpositionFormat.PROMETHEUS_TEXT, longNumber);
@@ -104,7 +108,13 @@ final class HostileInputTest {
     ExpositionParser parser = ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 100_000; i++) {
-      sb.append("name_").append(i).append("{l_").append(i).append("=\"v").append(i).append("\"} 1\n");
+      sb.append("name_")
+          .append(i)
+          .append("{l_")
+          .append(i)
+          .append("=\"v")
+          .append(i)
+          .append("\"} 1\n");
     }
     byte[] body = sb.toString().getBytes(StandardCharsets.US_ASCII);
     assertThat(parser.parse(body)).hasSize(100_000);

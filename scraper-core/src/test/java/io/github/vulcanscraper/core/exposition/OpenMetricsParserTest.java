@@ -69,8 +69,7 @@ final class OpenMetricsParserTest {
                         1.5,
                         1700000000250L,
                         Exemplar.of(Labels.of("trace_id", "x"), 0.5, 1700000000000L)),
-                    Sample.of(
-                        "rpc_seconds_created", Labels.of("a", "b"), 1.6e9, 1700000000250L))));
+                    Sample.of("rpc_seconds_created", Labels.of("a", "b"), 1.6e9, 1700000000250L))));
   }
 
   @Test
@@ -218,8 +217,8 @@ final class OpenMetricsParserTest {
     assertRejected("# TYPE a gauge\na 0 2\na 0 1\n", 3, "backwards");
     assertRejected("# TYPE a gauge\na 0\na 0 1\n", 3, "some samples");
     assertRejected("# TYPE a gauge\na 1\na 2\n", 3, "duplicate series");
-    assertRejected("# TYPE a summary\na{quantile=\"0.5\"} 1\na{quantile=\"0.5\"} 1\n", 3,
-        "duplicate series");
+    assertRejected(
+        "# TYPE a summary\na{quantile=\"0.5\"} 1\na{quantile=\"0.5\"} 1\n", 3, "duplicate series");
     assertAccepted("# TYPE a gauge\na 1 0\na 2 0\na 3 0.001\n");
     assertAccepted("# TYPE a info\na_info{x=\"1\"} 1 2\na_info{x=\"2\"} 1 1\n");
   }
@@ -227,8 +226,7 @@ final class OpenMetricsParserTest {
   @Test
   void limitsExemplarLabelsTo128Characters() throws Exception {
     String snowman = "\u2603";
-    assertAccepted(
-        "# TYPE a counter\na_total 1 # {a=\"" + snowman + "x".repeat(126) + "\"} 1\n");
+    assertAccepted("# TYPE a counter\na_total 1 # {a=\"" + snowman + "x".repeat(126) + "\"} 1\n");
     assertRejected(
         "# TYPE a counter\na_total 1 # {a=\"" + "x".repeat(128) + "\"} 1\n", 2, "at most 128");
     assertRejected("# TYPE a counter\na_created 1 # {a=\"b\"} 1\n", 2, "only allowed");

@@ -109,8 +109,7 @@ final class PrometheusTextParserTest {
     assertThat(only("a{ b = \"c\" , } 1\n").labels()).isEqualTo(Labels.of("b", "c"));
     assertThat(only("a{b=\"c\"}1\n").value()).isEqualTo(1);
     assertThat(only("a-1\n").value()).isEqualTo(-1);
-    assertThat(only("#no space comment\n# any comment\n# EOF\na 1\n# EOF\n").name())
-        .isEqualTo("a");
+    assertThat(only("#no space comment\n# any comment\n# EOF\na 1\n# EOF\n").name()).isEqualTo("a");
     assertThat(only("{\"quoted\"} 1\n").name()).isEqualTo("quoted");
     assertThat(only("a{\"b\"=\"c\"} 1\n").labels()).isEqualTo(Labels.of("b", "c"));
     assertThat(parse("# HELP \n# TYPE\n# HELP a\n")).hasSize(1);
@@ -130,8 +129,7 @@ final class PrometheusTextParserTest {
 
   @Test
   void decodesEscapes() throws Exception {
-    Sample s =
-        only("a{p=\"C:\\\\DIR\\\\\",e=\"x:\\n\\\"y\\\"\",t=\"\\t\\z\"} 1\n");
+    Sample s = only("a{p=\"C:\\\\DIR\\\\\",e=\"x:\\n\\\"y\\\"\",t=\"\\t\\z\"} 1\n");
     assertThat(s.labels().get("p")).isEqualTo("C:\\DIR\\");
     assertThat(s.labels().get("e")).isEqualTo("x:\n\"y\"");
     assertThat(s.labels().get("t")).isEqualTo("\\t\\z");
@@ -156,16 +154,45 @@ final class PrometheusTextParserTest {
   @Test
   void readsTheFloatsGoReads() throws Exception {
     String[] texts = {
-      "NaN", "nan", "Inf", "+Inf", "-Inf", "+inf", "-infinity", "1e3", "1E+3", ".5", "5.", "-0",
-      "0001.5e-1", "12345678901234567890", "4.9e-324", "1e-400"
+      "NaN",
+      "nan",
+      "Inf",
+      "+Inf",
+      "-Inf",
+      "+inf",
+      "-infinity",
+      "1e3",
+      "1E+3",
+      ".5",
+      "5.",
+      "-0",
+      "0001.5e-1",
+      "12345678901234567890",
+      "4.9e-324",
+      "1e-400"
     };
     double[] values = {
-      Double.NaN, Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-      Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1000, 1000, 0.5,
-      5, -0.0, 0.15, 12345678901234567890.0, 4.9e-324, 0
+      Double.NaN,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      1000,
+      1000,
+      0.5,
+      5,
+      -0.0,
+      0.15,
+      12345678901234567890.0,
+      4.9e-324,
+      0
     };
     for (int i = 0; i < texts.length; i++) {
-      assertThat(Double.valueOf(only("a " + texts[i]).value())).as(texts[i]).isEqualTo(Double.valueOf(values[i]));
+      assertThat(Double.valueOf(only("a " + texts[i]).value()))
+          .as(texts[i])
+          .isEqualTo(Double.valueOf(values[i]));
     }
     for (String bad : new String[] {"1_2", "0x1p-3", "0x1", "+nan", "1e", ".", "1.2.3", "true"}) {
       assertError("a " + bad + "\n", 1, 3, "invalid value");

@@ -70,10 +70,12 @@ final class SimpleclientRoundTripTest {
     for (int i = 1; i <= 100; i++) {
       summary.observe(i * 1.5);
     }
-    Info.build().name("build").help("Build information.").register(registry)
+    Info.build()
+        .name("build")
+        .help("Build information.")
+        .register(registry)
         .info("version", "1.2.3", "revision", "abc\\def");
-    Gauge.build().name("empty_family").help("No children yet.").labelNames("x")
-        .register(registry);
+    Gauge.build().name("empty_family").help("No children yet.").labelNames("x").register(registry);
   }
 
   @Test

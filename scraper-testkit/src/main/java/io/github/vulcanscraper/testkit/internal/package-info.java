@@ -1,6 +1,4 @@
-/**
- * Implementation details of the test kit; not a public API.
- */
+/** Implementation details of the test kit; not a public API. */
 @NullMarked
 package io.github.vulcanscraper.testkit.internal;
 
