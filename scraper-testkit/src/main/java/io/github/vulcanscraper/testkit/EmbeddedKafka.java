@@ -59,6 +59,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: the lifecycle methods are synchronized. Not restartable after {@link #close()}.
  */
+// The broker's process, directory and ports exist only between start() and close(); every access is
+// under the instance lock and checked against that lifecycle, which NullAway cannot follow field by
+// field. The public API itself is null-free.
+@SuppressWarnings("NullAway")
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int LOG_TAIL_LINES = 40;

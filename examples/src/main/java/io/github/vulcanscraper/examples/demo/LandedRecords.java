@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +32,7 @@ final class LandedRecords implements AutoCloseable {
   private final AtomicLong samples = new AtomicLong();
   private final AtomicLong undecodable = new AtomicLong();
   private final Map<String, AtomicLong> perKey = new ConcurrentHashMap<>();
-  private final AtomicReference<String> lastDecoded = new AtomicReference<>("");
+  private volatile String lastDecoded = "";
 
   LandedRecords(String bootstrap, String topic, int partitions) {
     Properties props = new Properties();
@@ -88,7 +87,7 @@ final class LandedRecords implements AutoCloseable {
         }
       }
       samples.addAndGet(n);
-      lastDecoded.set("  key " + key + ", " + n + " samples, e.g.:\n" + shown);
+      lastDecoded = "  key " + key + ", " + n + " samples, e.g.:\n" + shown;
     } catch (ExpositionException | IllegalArgumentException e) {
       undecodable.incrementAndGet();
     }
@@ -112,7 +111,7 @@ final class LandedRecords implements AutoCloseable {
 
   /** The last record decoded, a few lines of text; empty before the first. */
   String lastDecoded() {
-    return lastDecoded.get();
+    return lastDecoded;
   }
 
   /** Records landed for this target key. */

@@ -60,7 +60,7 @@ public final class ScraperNode implements AutoCloseable {
   private final ZooKeeperJobWatcher jobs;
   private final Scraper scraper;
   private final Duration handOffGrace;
-  private final AtomicReference<Set<Member>> members = new AtomicReference<>(Set.of());
+  private volatile Set<Member> members = Set.of();
   private @Nullable Subscription membersSubscription;
 
   private ScraperNode(Builder b) {
@@ -107,7 +107,7 @@ public final class ScraperNode implements AutoCloseable {
     client.start();
     pool.start();
     jobs.start();
-    membersSubscription = pool.watch(members::set);
+    membersSubscription = pool.watch(snapshot -> members = snapshot);
     scraper.start();
     log.info("scraper node {} started", pool.id());
   }
@@ -119,7 +119,7 @@ public final class ScraperNode implements AutoCloseable {
 
   /** The live members of the pool as this node last saw them. */
   public Set<Member> members() {
-    return members.get();
+    return members;
   }
 
   /** The number of targets this node scrapes now. */

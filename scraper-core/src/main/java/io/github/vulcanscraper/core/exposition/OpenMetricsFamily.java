@@ -235,10 +235,11 @@ final class OpenMetricsFamily {
     MetricType t = type == null ? MetricType.UNKNOWN : type;
     @Nullable String excluded = null;
     if (t == MetricType.STATESET) {
-      if (labels.get(name) == null) {
-        throw scanner.error(at, "stateset sample without its state label " + name);
+      String state = name;
+      if (state == null || labels.get(state) == null) {
+        throw scanner.error(at, "stateset sample without its state label " + state);
       }
-      excluded = name;
+      excluded = state;
     } else if (kind == BUCKET) {
       String le = labels.get("le");
       if (le == null || !isCanonicalBound(le, false)) {
@@ -324,7 +325,7 @@ final class OpenMetricsFamily {
       if (kind == BUCKET) {
         duplicate = false; // Caught by the bucket order.
       } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        duplicate = !groupSeries.add(labels.get(excluded));
+        duplicate = !groupSeries.add(excluded == null ? null : labels.get(excluded));
       } else if (t == MetricType.INFO) {
         duplicate = !groupSeries.add(built);
       } else {

@@ -357,15 +357,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       }
       int nameStart = pos;
       String labelName;
-      boolean quoted = c == '"';
-      if (quoted) {
-        labelName = null;
-      } else if ((CLASS[c] & LABEL_START) != 0) {
-        labelName = labelName();
-      } else {
-        throw error(pos, "expected label name, got " + describe(pos));
-      }
-      if (quoted) {
+      if (c == '"') {
         // A quoted string followed by ',' or '}' is the metric name; otherwise a label name.
         int save = pos;
         int saveLine = line;
@@ -387,8 +379,11 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
         lineStart = saveLineStart;
         labelName = quotedName(false, "label name");
         skipBlanks();
-      } else {
+      } else if ((CLASS[c] & LABEL_START) != 0) {
+        labelName = labelName();
         skipBlanks();
+      } else {
+        throw error(pos, "expected label name, got " + describe(pos));
       }
       if (pos >= end || buf[pos] != '=') {
         throw error(pos, "expected '=' after label name, got " + describe(pos));
