@@ -37,6 +37,23 @@ final class FarmTargets {
     return StaticJob.of(job, targets);
   }
 
+  /**
+   * Makes every entry of {@code java.class.path} absolute: {@link
+   * io.github.vulcanscraper.testkit.EmbeddedKafka} starts its broker with this class path from
+   * another working directory, so a relative {@code -cp benchmarks/target/benchmarks.jar} would not
+   * resolve there.
+   */
+  static void absoluteClassPath() {
+    StringBuilder out = new StringBuilder();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (out.length() > 0) {
+        out.append(java.io.File.pathSeparator);
+      }
+      out.append(entry.isEmpty() ? entry : java.nio.file.Path.of(entry).toAbsolutePath());
+    }
+    System.setProperty("java.class.path", out.toString());
+  }
+
   /** Parses {@code 500ms}, {@code 5s}, {@code 2m} or an ISO-8601 duration. */
   static Duration duration(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);

@@ -44,6 +44,7 @@ public final class LoadHarness {
   /** Runs one load; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    FarmTargets.absoluteClassPath();
     int targets = 500;
     int samples = 500;
     Duration interval = Duration.ofSeconds(5);

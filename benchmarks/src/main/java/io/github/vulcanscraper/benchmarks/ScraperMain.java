@@ -25,6 +25,7 @@ public final class ScraperMain {
   /** Runs the scraper; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    FarmTargets.absoluteClassPath();
     String farm = null;
     int targets = 500;
     Duration interval = Duration.ofSeconds(5);
