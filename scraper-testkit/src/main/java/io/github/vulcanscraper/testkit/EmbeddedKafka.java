@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.testkit;
 
 import io.github.vulcanscraper.testkit.internal.KafkaBrokerMain;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -355,7 +356,12 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    String classPath = System.getProperty("java.class.path");
+    // Absolute entries: the child runs in its own directory, and `java -jar vulcan.jar` gives a
+    // relative class path.
+    String classPath =
+        java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms64m");

@@ -55,11 +55,20 @@ public final class ExporterFarm implements AutoCloseable {
    * free port of 127.0.0.1.
    */
   public static ExporterFarm start(int targets, int samplesPerTarget) throws IOException {
+    return start(targets, samplesPerTarget, 0);
+  }
+
+  /**
+   * Starts a farm of {@code targets} exporters of about {@code samplesPerTarget} samples each, on
+   * {@code port} of 127.0.0.1 (0 picks a free one).
+   */
+  public static ExporterFarm start(int targets, int samplesPerTarget, int port)
+      throws IOException {
     if (targets < 1 || samplesPerTarget < 1) {
       throw new IllegalArgumentException(
           "targets and samplesPerTarget must be >= 1: " + targets + ", " + samplesPerTarget);
     }
-    ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+    ServerSocket server = new ServerSocket(port, 1024, InetAddress.getLoopbackAddress());
     // One thread per open connection: a scraper keeps at most its fetch concurrency open.
     ExecutorService executor = Executors.newCachedThreadPool(Daemon.threads("exporter-farm"));
     ExporterFarm farm = new ExporterFarm(server, executor, targets, samplesPerTarget);

@@ -17,12 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -279,49 +276,6 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     Unavailable(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** Reads {@code 500ms}, {@code 10s}, {@code 1m}, {@code 1h} and ISO-8601 ({@code PT10S}). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-    @Override
-    public Duration convert(String value) {
-      Matcher m = SIMPLE.matcher(value.trim().toLowerCase(Locale.ROOT));
-      Duration d;
-      if (m.matches()) {
-        long n;
-        try {
-          n = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-          throw new CommandLine.TypeConversionException("duration too large: " + value);
-        }
-        switch (m.group(2)) {
-          case "ms":
-            d = Duration.ofMillis(n);
-            break;
-          case "s":
-            d = Duration.ofSeconds(n);
-            break;
-          case "m":
-            d = Duration.ofMinutes(n);
-            break;
-          default:
-            d = Duration.ofHours(n);
-        }
-      } else {
-        try {
-          d = Duration.parse(value.trim());
-        } catch (RuntimeException e) {
-          throw new CommandLine.TypeConversionException(
-              "invalid duration '" + value + "': use e.g. 500ms, 10s, 1m");
-        }
-      }
-      if (d.isZero() || d.isNegative()) {
-        throw new CommandLine.TypeConversionException("duration must be > 0: " + value);
-      }
-      return d;
     }
   }
 }

@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "vulcan 0.1.0-SNAPSHOT",
     description = "Vulcan Scraper: a distributed Prometheus scraper for the JVM.",
-    subcommands = {CheckCommand.class, TargetsCommand.class, ConsumeCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      TargetsCommand.class,
+      JobCommand.class,
+      NodeCommand.class,
+      DemoCommand.class,
+      ServersCommand.class,
+      ConsumeCommand.class
+    })
 public final class VulcanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

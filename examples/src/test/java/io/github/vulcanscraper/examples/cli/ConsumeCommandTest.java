@@ -113,7 +113,7 @@ final class ConsumeCommandTest {
     Result r = run("consume", "--kafka", "x:1", "--topic", "t", "--timeout", "10x");
 
     assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("invalid duration '10x': use e.g. 500ms, 10s, 1m");
+    assertThat(r.err).contains("not a duration (like 500ms, 10s, 1m30s, 1h): '10x'");
   }
 
   @Test

@@ -451,10 +451,11 @@ final class ConfigParser {
     List<String> list = new ArrayList<>();
     for (Node file : files == null ? List.<Node>of() : files.list()) {
       String name = file.string();
-      list.add(
-          baseDir == null || http.file(name.replace("*", "x"), file).isAbsolute()
-              ? name
-              : baseDir.resolve(name).toString());
+      // Validates the name (a glob's '*' is not a valid path character everywhere).
+      http.file(name.replace("*", "x"), file);
+      Path dir = baseDir;
+      boolean relative = !Path.of(name.replace("*", "x")).isAbsolute();
+      list.add(dir != null && relative ? dir.resolve(name).toString() : name);
     }
     return build(n, () -> FileSdConfig.of(list, refresh == null ? null : refresh.duration()));
   }

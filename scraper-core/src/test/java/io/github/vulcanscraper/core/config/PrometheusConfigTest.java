@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vulcanscraper.api.Labels;
 import io.github.vulcanscraper.core.http.Secret;
 import io.github.vulcanscraper.core.relabel.RelabelConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class PrometheusConfigTest {
   private static ConfigException error(String yaml) {
@@ -427,5 +429,23 @@ final class PrometheusConfigTest {
 
     assertThat(config.summary()).isEqualTo("2 scrape configs (node, web)");
     assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cr3t");
+  }
+
+  /** Regression: relative file_sd paths stayed relative to the working directory. */
+  @Test
+  void resolvesRelativeFileSdPathsAgainstTheConfigFilesDirectory(@TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(
+        config,
+        "scrape_configs:\n"
+            + "  - job_name: files\n"
+            + "    file_sd_configs:\n"
+            + "      - files: ['targets/*.yml', '/abs/x.json']\n");
+
+    List<String> files =
+        PrometheusConfig.load(config).scrapeConfigs().get(0).fileSdConfigs().get(0).files();
+
+    assertThat(files).containsExactly(dir.resolve("targets/*.yml").toString(), "/abs/x.json");
   }
 }
