@@ -18,11 +18,11 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.vulcanscraper.benchmarks.FarmMain [--targets 500] [--samples 500] [--farms 1]
- * [--status FILE] [--watch-stdin]}. Starts {@code --farms} identical farms (one per scraper in a side-by-side, so
- * each scraper's requests are counted apart), prints one line per farm, {@code farm <i>
- * 127.0.0.1:<port> <samples per page>}, then {@code ready}, and runs until killed (with {@code --watch-stdin}, also until
- * its standard input closes). With {@code --status}, it rewrites FILE every second with one line: the
- * requests answered by each farm so far, space-separated.
+ * [--status FILE] [--watch-stdin]}. Starts {@code --farms} identical farms (one per scraper in a
+ * side-by-side, so each scraper's requests are counted apart), prints one line per farm, {@code
+ * farm <i> 127.0.0.1:<port> <samples per page>}, then {@code ready}, and runs until killed (with
+ * {@code --watch-stdin}, also until its standard input closes). With {@code --status}, it rewrites
+ * FILE every second with one line: the requests answered by each farm so far, space-separated.
  */
 public final class FarmMain {
   private FarmMain() {}
