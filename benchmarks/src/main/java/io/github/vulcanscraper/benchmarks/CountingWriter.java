@@ -24,9 +24,7 @@ final class CountingWriter implements Writer {
   public CompletionStage<Void> write(String key, Scrape scrape) {
     samples.add(scrape.sampleCount());
     scrapes.increment();
-    return delegate == null
-        ? CompletableFuture.completedFuture(null)
-        : delegate.write(key, scrape);
+    return delegate == null ? CompletableFuture.completedFuture(null) : delegate.write(key, scrape);
   }
 
   long samples() {

@@ -86,7 +86,10 @@ public class EncodingBenchmark {
       for (Sample s : family.samples()) {
         samples.add(
             s.withLabels(
-                s.labels().toBuilder().set("job", "node").set("instance", "10.1.2.3:9100").build()));
+                s.labels().toBuilder()
+                    .set("job", "node")
+                    .set("instance", "10.1.2.3:9100")
+                    .build()));
       }
       labelled.add(family.withSamples(samples));
     }

@@ -17,8 +17,8 @@ import java.util.List;
  * exporters out.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
- * io.github.vulcanscraper.benchmarks.FarmMain [--targets 500] [--samples 500] [--farms 1]
- * [--status FILE] [--watch-stdin]}. Starts {@code --farms} identical farms (one per scraper in a
+ * io.github.vulcanscraper.benchmarks.FarmMain [--targets 500] [--samples 500] [--farms 1] [--status
+ * FILE] [--watch-stdin]}. Starts {@code --farms} identical farms (one per scraper in a
  * side-by-side, so each scraper's requests are counted apart), prints one line per farm, {@code
  * farm <i> 127.0.0.1:<port> <samples per page>}, then {@code ready}, and runs until killed (with
  * {@code --watch-stdin}, also until its standard input closes). With {@code --status}, it rewrites
@@ -71,7 +71,8 @@ public final class FarmMain {
         }
         Path tmp = status.resolveSibling(status.getFileName() + ".tmp");
         Files.writeString(tmp, line + "\n");
-        Files.move(tmp, status, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, status, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       Thread.sleep(1000);
     }

@@ -22,7 +22,8 @@ final class FarmTargets {
    */
   static StaticJob job(String address, int count, Duration interval) {
     JobName job = JobName.of("load");
-    Duration timeout = interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
+    Duration timeout =
+        interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
     List<Targeter> targets = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       targets.add(

@@ -42,9 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * members.
  *
  * <p>Movement is measured once per member count in the trial set-up and printed as a {@code
- * movement:} line: the owner of every target is computed from every member's view, then again
- * after a member joins ({@code node-n}) and after one leaves ({@code node-0}); the fraction of
- * targets whose owner changed is compared with the ideal, 1/(n+1) on a join and 1/n on a leave.
+ * movement:} line: the owner of every target is computed from every member's view, then again after
+ * a member joins ({@code node-n}) and after one leaves ({@code node-0}); the fraction of targets
+ * whose owner changed is compared with the ideal, 1/(n+1) on a join and 1/n on a leave.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package && java -jar
  * benchmarks/target/benchmarks.jar HashingBenchmark}

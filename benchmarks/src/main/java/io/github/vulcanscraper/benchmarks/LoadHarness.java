@@ -33,10 +33,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The farm ({@link FarmMain}) runs in a child JVM and the Kafka broker ({@link EmbeddedKafka})
  * in another, so the CPU time, RSS, heap and threads reported are the scraper's process alone
- * (scheduler, fetches, parsing, labelling, encoding and the Kafka producer). After the warm-up,
- * the figures cover the measured window: samples per second written, CPU seconds per million
- * samples, scheduling lag (wall clock at the start of a scrape minus its slot) p50 and p99, and at
- * the end heap in use, RSS and live threads.
+ * (scheduler, fetches, parsing, labelling, encoding and the Kafka producer). After the warm-up, the
+ * figures cover the measured window: samples per second written, CPU seconds per million samples,
+ * scheduling lag (wall clock at the start of a scrape minus its slot) p50 and p99, and at the end
+ * heap in use, RSS and live threads.
  */
 public final class LoadHarness {
   private LoadHarness() {}
@@ -85,7 +85,10 @@ public final class LoadHarness {
         kafka.start();
         kafka.createTopic("metrics", 3);
         delegate =
-            KafkaWriter.builder().bootstrapServers(kafka.bootstrapServers()).topic("metrics").build();
+            KafkaWriter.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic("metrics")
+                .build();
       }
       run(address, targets, samples, interval, warmup, duration, writerKind, concurrency, delegate);
     } finally {
@@ -157,10 +160,7 @@ public final class LoadHarness {
               (double) targets * (samples + 5) / (interval.toMillis() / 1000.0)));
       out.add(
           String.format(
-              Locale.ROOT,
-              "  scrapes         %,d ok, %,d failed",
-              lag.succeeded(),
-              lag.failed()));
+              Locale.ROOT, "  scrapes         %,d ok, %,d failed", lag.succeeded(), lag.failed()));
       out.add(
           String.format(
               Locale.ROOT,

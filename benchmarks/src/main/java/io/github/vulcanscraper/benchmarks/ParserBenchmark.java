@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Exposition parsing on one thread, labels materialised (every sample becomes a {@code Sample}
- * with its {@code Labels}), one parser instance reused as a scrape loop reuses it.
+ * Exposition parsing on one thread, labels materialised (every sample becomes a {@code Sample} with
+ * its {@code Labels}), one parser instance reused as a scrape loop reuses it.
  *
  * <p>Workload: {@link Payloads} pages of about 2,000 samples, node_exporter-like and
  * client_golang-like, in the Prometheus text format and in OpenMetrics. The figure to read is the

@@ -8,8 +8,8 @@ import java.util.Random;
  * seeds), so every run parses the same bytes.
  *
  * <ul>
- *   <li>{@link #nodeExporterLike}: a node_exporter page: many gauges and counters with a few
- *       labels each (cpu, mode, device, mountpoint, fstype), HELP and TYPE on every family.
+ *   <li>{@link #nodeExporterLike}: a node_exporter page: many gauges and counters with a few labels
+ *       each (cpu, mode, device, mountpoint, fstype), HELP and TYPE on every family.
  *   <li>{@link #clientGolangLike}: an application instrumented with client_golang: HTTP request
  *       counters by handler/method/code, latency histograms with a dozen buckets, go_* runtime
  *       gauges and a summary.

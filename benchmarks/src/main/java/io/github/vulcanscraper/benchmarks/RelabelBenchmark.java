@@ -35,9 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       node_exporter-like page, each with {@code __name__}, {@code job} and {@code instance}. The
  *       figure is the {@code series} counter, series per second.
  *   <li>{@code targetRelabel}: the {@link #TARGET_RELABEL_CONFIGS} of a sharded Kubernetes-style
- *       job (keep by annotation, labelmap of pod labels, address rewrite, hashmod 4 over the address
- *       and keep shard 0) over 10,000 target label sets of 12 labels each. The figure is the {@code
- *       series} counter, label sets per second.
+ *       job (keep by annotation, labelmap of pod labels, address rewrite, hashmod 4 over the
+ *       address and keep shard 0) over 10,000 target label sets of 12 labels each. The figure is
+ *       the {@code series} counter, label sets per second.
  * </ul>
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package && java -jar
@@ -142,7 +142,9 @@ public class RelabelBenchmark {
               .set("__address__", "10.1." + (i / 250) + "." + (i % 250) + ":8080")
               .set("__meta_kubernetes_namespace", "ns-" + (i % 20))
               .set("__meta_kubernetes_pod_name", "app-" + i + "-7d9f8")
-              .set("__meta_kubernetes_pod_annotation_prometheus_io_scrape", i % 10 == 0 ? "false" : "true")
+              .set(
+                  "__meta_kubernetes_pod_annotation_prometheus_io_scrape",
+                  i % 10 == 0 ? "false" : "true")
               .set("__meta_kubernetes_pod_annotation_prometheus_io_port", "9102")
               .set("__meta_kubernetes_pod_label_app", "app-" + (i % 50))
               .set("__meta_kubernetes_pod_label_pod_template_hash", "7d9f8")

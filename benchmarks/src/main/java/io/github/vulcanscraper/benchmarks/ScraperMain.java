@@ -15,8 +15,8 @@ import java.time.Duration;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.vulcanscraper.benchmarks.ScraperMain --farm 127.0.0.1:PORT [--targets 500] [--interval
- * 5s] [--status FILE]}. Prints {@code ready} once the broker answers and scraping has started;
- * with {@code --status} it rewrites FILE every second with the samples written so far. Runs until
+ * 5s] [--status FILE]}. Prints {@code ready} once the broker answers and scraping has started; with
+ * {@code --status} it rewrites FILE every second with the samples written so far. Runs until
  * killed, then closes the scraper, the writer and the broker.
  */
 public final class ScraperMain {
@@ -53,7 +53,10 @@ public final class ScraperMain {
     kafka.createTopic("metrics", 3);
     CountingWriter writer =
         new CountingWriter(
-            KafkaWriter.builder().bootstrapServers(kafka.bootstrapServers()).topic("metrics").build());
+            KafkaWriter.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic("metrics")
+                .build());
     Scraper scraper = Scraper.builder(FarmTargets.job(farm, targets, interval), writer).build();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -74,7 +77,8 @@ public final class ScraperMain {
       if (status != null) {
         Path tmp = status.resolveSibling(status.getFileName() + ".tmp");
         Files.writeString(tmp, writer.samples() + "\n");
-        Files.move(tmp, status, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, status, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       Thread.sleep(1000);
     }
