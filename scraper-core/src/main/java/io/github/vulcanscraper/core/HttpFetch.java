@@ -1,10 +1,13 @@
 package io.github.vulcanscraper.core;
 
 import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.MetricRelabeler;
 import io.github.vulcanscraper.api.ScrapeException;
+import io.github.vulcanscraper.api.ScrapePolicy;
 import io.github.vulcanscraper.core.exposition.ExpositionException;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.exposition.ExpositionParser;
+import io.github.vulcanscraper.core.exposition.ExpositionStats;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -76,7 +79,7 @@ final class HttpFetch {
     } catch (IOException e) {
       throw new ScrapeException("io", "scrape failed: " + e, e);
     }
-    return parse(body, contentType);
+    return parse(body, contentType, t.policy());
   }
 
   private static Request request(HTTPTarget t) throws ScrapeException {
@@ -96,6 +99,32 @@ final class HttpFetch {
     return BigDecimal.valueOf(t.timeout().toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * Rejects a body with more samples than {@code sample_limit} before it is parsed, so a body of a
+   * million series costs its bytes and a count, not a million samples on the heap. Only without
+   * metric relabeling (which may drop series, and the limit counts what is kept), and only when the
+   * body has more lines than the limit (a cheap upper bound on its samples), so ordinary bodies are
+   * scanned once.
+   */
+  private static void rejectOverSampleLimit(
+      ExpositionFormat format, byte[] body, ScrapePolicy policy)
+      throws ExpositionException, ScrapeException {
+    int limit = policy.sampleLimit();
+    if (limit <= 0 || policy.metricRelabeler() != MetricRelabeler.IDENTITY) {
+      return;
+    }
+    int lines = 0;
+    for (byte b : body) {
+      if (b == '\n' && ++lines > limit) {
+        break;
+      }
+    }
+    if (lines > limit && ExpositionStats.check(format, body).samples() > limit) {
+      throw new ScrapeException(
+          "sample_limit", "sample_limit exceeded: more than " + limit + " samples");
+    }
+  }
+
   private static byte[] read(BufferedSource source, long limit)
       throws IOException, ScrapeException {
     if (limit > 0 && limit < Long.MAX_VALUE && source.request(limit + 1)) {
@@ -105,10 +134,12 @@ final class HttpFetch {
     return source.readByteArray();
   }
 
-  private static List<MetricFamily> parse(byte[] body, String contentType) throws ScrapeException {
+  private static List<MetricFamily> parse(byte[] body, String contentType, ScrapePolicy policy)
+      throws ScrapeException {
     ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
     ExpositionParser parser = PARSERS.get().computeIfAbsent(format, ExpositionParser::of);
     try {
+      rejectOverSampleLimit(format, body, policy);
       return parser.parse(body, 0, body.length);
     } catch (ExpositionException e) {
       throw new ScrapeException(

@@ -107,6 +107,20 @@ final class HttpTargetTlsTest {
   }
 
   @Test
+  void verifiesByDefaultSoASelfSignedTargetFailsWithoutCaConfig() {
+    serveTls(serverCert("127.0.0.1"), false);
+    HTTPTarget byDefault =
+        HTTPTarget.builder()
+            .url(URI.create("https://127.0.0.1:" + server.getPort() + "/metrics"))
+            .job(JobName.of("tls"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+
+    assertThat(byDefault.httpClientConfig()).isEqualTo(HttpClientConfig.DEFAULT);
+    assertThat(reason(byDefault)).isEqualTo("tls");
+  }
+
+  @Test
   void failsWithoutTheCa() {
     serveTls(serverCert("127.0.0.1"), false);
     assertThat(reason(target(TlsConfig.builder().ca(OTHER_CA.certificatePem()).build())))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -57,6 +58,7 @@ public final class DnsTestServer implements AutoCloseable {
   private final AtomicInteger udpQueries = new AtomicInteger();
   private final AtomicInteger tcpQueries = new AtomicInteger();
   private volatile Mode mode = Mode.NORMAL;
+  private volatile UnaryOperator<byte[]> rewrite = UnaryOperator.identity();
 
   private DnsTestServer(DatagramSocket udp, ServerSocket tcp) {
     this.udp = udp;
@@ -117,6 +119,14 @@ public final class DnsTestServer implements AutoCloseable {
   /** Sets how the server answers from now on. */
   public void mode(Mode mode) {
     this.mode = mode;
+  }
+
+  /**
+   * Passes every answer the server would send through {@code rewrite} first (for fuzzing: damage
+   * bytes after the id so the client still takes the answer as its own).
+   */
+  public void rewrite(UnaryOperator<byte[]> rewrite) {
+    this.rewrite = rewrite;
   }
 
   /** The queries answered over TCP so far. */
@@ -194,6 +204,11 @@ public final class DnsTestServer implements AutoCloseable {
   }
 
   private byte @Nullable [] answer(byte[] queryBytes, boolean overTcp) throws IOException {
+    byte[] answer = build(queryBytes, overTcp);
+    return answer == null ? null : rewrite.apply(answer);
+  }
+
+  private byte @Nullable [] build(byte[] queryBytes, boolean overTcp) throws IOException {
     Message query = new Message(queryBytes);
     Mode m = mode;
     if (m == Mode.SILENT) {

@@ -66,4 +66,55 @@ final class CheckConfigCommandTest {
   void aMissingArgumentIsAUsageError() {
     assertThat(run("check", "config")).isEqualTo(2);
   }
+
+  private static final String SECRETS =
+      "global:\n"
+          + "  scrape_interval: 15s\n"
+          + "scrape_configs:\n"
+          + "  - job_name: basic\n"
+          + "    basic_auth: {username: u, password: pw-SECRET-1}\n"
+          + "    static_configs: [{targets: ['h:1']}]\n"
+          + "  - job_name: bearer\n"
+          + "    authorization: {type: Bearer, credentials: tok-SECRET-2}\n"
+          + "    http_headers: {X-Api-Key: {secrets: [hdr-SECRET-3]}}\n"
+          + "    consul_sd_configs:\n"
+          + "      - server: 127.0.0.1:8500\n"
+          + "        token: consul-SECRET-4\n"
+          + "        basic_auth: {username: c, password: cpw-SECRET-5}\n"
+          + "  - job_name: http_sd\n"
+          + "    http_sd_configs:\n"
+          + "      - url: http://127.0.0.1:1/sd\n"
+          + "        authorization: {credentials: sd-SECRET-6}\n";
+
+  @Test
+  void aConfigFullOfSecretsPrintsNoneOfThem() throws IOException {
+    Path file = write(SECRETS);
+
+    int code = run("check", "config", file.toString());
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("basic", "bearer", "http_sd").doesNotContain("SECRET");
+  }
+
+  @Test
+  void anErrorNextToSecretsPrintsNoneOfThem() throws IOException {
+    for (String broken :
+        java.util.List.of(
+            SECRETS.replace("password: pw-SECRET-1", "password: [pw-SECRET-1]"),
+            SECRETS.replace("credentials: tok-SECRET-2", "credentials: {x: tok-SECRET-2}"),
+            SECRETS.replace("basic_auth: {username: u,", "basic_auth: {username: u, password_file: f,"),
+            SECRETS.replace("token: consul-SECRET-4", "token: consul-SECRET-4\n        tokn: x"),
+            SECRETS.replace("secrets: [hdr-SECRET-3]", "secrets: hdr-SECRET-3"))) {
+      Path file = write(broken);
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+
+      int code = run("check", "config", file.toString());
+
+      assertThat(code).as(broken).isEqualTo(1);
+      assertThat(err.toString()).as(broken).contains("ERROR").doesNotContain("SECRET");
+      assertThat(out.toString()).as(broken).doesNotContain("SECRET");
+    }
+  }
 }

@@ -21,6 +21,14 @@ final class Node {
   private static final Set<String> FALSE =
       Set.of("false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF");
 
+  /**
+   * Paths of fields that hold a secret (and their items): an error there names the field and the
+   * kind of value, never the value.
+   */
+  private static final java.util.regex.Pattern SECRET_PATH =
+      java.util.regex.Pattern.compile(
+          "(^|\\.)(password|credentials|token|bearer_token|key|secrets)(\\[\\d+])?$");
+
   final YamlNode yaml;
   final String path;
 
@@ -88,7 +96,8 @@ final class Node {
   }
 
   private String describe() {
-    return yaml.kind == YamlNode.Kind.SCALAR ? "\"" + yaml.text + "\"" : kindName();
+    boolean shown = yaml.kind == YamlNode.Kind.SCALAR && !SECRET_PATH.matcher(path).find();
+    return shown ? "\"" + yaml.text + "\"" : kindName();
   }
 
   /** A non-negative integer of at most {@code max}; null reads as 0. */
