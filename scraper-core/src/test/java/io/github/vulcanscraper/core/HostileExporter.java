@@ -164,12 +164,7 @@ final class HostileExporter implements AutoCloseable {
         break;
       case "/badgzip":
         byte[] notGzip = "this is not gzip at all, just text\n".getBytes(StandardCharsets.US_ASCII);
-        head(
-            out,
-            "200 OK",
-            TEXT,
-            "Content-Encoding: gzip",
-            "Content-Length: " + notGzip.length);
+        head(out, "200 OK", TEXT, "Content-Encoding: gzip", "Content-Length: " + notGzip.length);
         write(out, notGzip, counter);
         break;
       case "/redirect":

@@ -27,6 +27,7 @@ final class HostileExportersTest {
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
   private static final long BODY_LIMIT = 8L * 1024 * 1024;
   private static final int SAMPLE_LIMIT = 10_000;
+
   /** Generous room for loopback socket buffers between the server's writes and the client. */
   private static final long SOCKET_SLACK = 32L * 1024 * 1024;
 
@@ -84,7 +85,8 @@ final class HostileExportersTest {
       // The healthy target: every slot from its first to its last, none skipped or late.
       List<Long> slots = writer.slots("hostile/ok");
       for (int i = 1; i < slots.size(); i++) {
-        assertThat(slots.get(i) - slots.get(i - 1)).as("slots %s", slots)
+        assertThat(slots.get(i) - slots.get(i - 1))
+            .as("slots %s", slots)
             .isEqualTo(INTERVAL.toMillis());
       }
       // Memory: the client stopped reading at the limit, so the server could not push the rest.

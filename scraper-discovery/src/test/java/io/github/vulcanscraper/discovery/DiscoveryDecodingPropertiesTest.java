@@ -30,8 +30,8 @@ import org.xbill.DNS.SRVRecord;
 
 /**
  * DNS and Consul answers of every shape end in targets or an {@link IOException} naming what was
- * wrong; a failed refresh keeps the last good group. DNS answers are the test server's real
- * answers with bytes after the id damaged, so they travel the resolver's own decoding.
+ * wrong; a failed refresh keeps the last good group. DNS answers are the test server's real answers
+ * with bytes after the id damaged, so they travel the resolver's own decoding.
  */
 final class DiscoveryDecodingPropertiesTest {
   private static final String SRV = "_node._tcp.test.";
@@ -187,7 +187,9 @@ final class DiscoveryDecodingPropertiesTest {
 
   @Provide
   Arbitrary<String> notJson() {
-    return Arbitraries.strings().withChars("{}[]\":,0-9.eE tnulrfas\\".toCharArray()).ofMaxLength(60);
+    return Arbitraries.strings()
+        .withChars("{}[]\":,0-9.eE tnulrfas\\".toCharArray())
+        .ofMaxLength(60);
   }
 
   @Provide
@@ -197,8 +199,22 @@ final class DiscoveryDecodingPropertiesTest {
 
   private static final List<String> KEYS =
       List.of(
-          "Node", "Service", "Checks", "Address", "Port", "Tags", "Meta", "TaggedAddresses", "ID",
-          "Namespace", "Partition", "Status", "Config", "Datacenter", "web", "x");
+          "Node",
+          "Service",
+          "Checks",
+          "Address",
+          "Port",
+          "Tags",
+          "Meta",
+          "TaggedAddresses",
+          "ID",
+          "Namespace",
+          "Partition",
+          "Status",
+          "Config",
+          "Datacenter",
+          "web",
+          "x");
 
   private static Arbitrary<JsonNode> json(int depth) {
     JsonNodeFactory f = JsonNodeFactory.instance;

@@ -91,8 +91,9 @@ final class DigestAclSecurityTest {
 
   @Test
   void aClientWithoutTheCredentialsCannotChangeOrDeleteAJob() throws Exception {
-    await().atMost(Duration.ofSeconds(10)).until(() -> anonymous().checkExists()
-        .forPath(MEMBER_PATH) != null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> anonymous().checkExists().forPath(MEMBER_PATH) != null);
     for (CuratorFramework outsider : outsiders()) {
       JobStore store =
           JobStore.builder().client(outsider).root("/secure").parser(new TestJobParser()).build();
@@ -111,7 +112,8 @@ final class DigestAclSecurityTest {
           .isInstanceOf(KeeperException.NoAuthException.class);
       assertThatThrownBy(() -> outsider.create().forPath("/secure/scraper/jobs/evil", new byte[0]))
           .isInstanceOf(KeeperException.NoAuthException.class);
-      assertThatThrownBy(() -> outsider.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(JOB_PATH))
+      assertThatThrownBy(
+              () -> outsider.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(JOB_PATH))
           .isInstanceOf(KeeperException.NoAuthException.class);
     }
     assertThat(new String(anonymous().getData().forPath(JOB_PATH), StandardCharsets.UTF_8))
@@ -120,8 +122,9 @@ final class DigestAclSecurityTest {
 
   @Test
   void aClientWithoutTheCredentialsCannotRemoveOrOverwriteANodesRegistration() throws Exception {
-    await().atMost(Duration.ofSeconds(10)).until(() -> anonymous().checkExists()
-        .forPath(MEMBER_PATH) != null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> anonymous().checkExists().forPath(MEMBER_PATH) != null);
     for (CuratorFramework outsider : outsiders()) {
       assertThatThrownBy(() -> outsider.delete().forPath(MEMBER_PATH))
           .isInstanceOf(KeeperException.NoAuthException.class);
@@ -130,7 +133,6 @@ final class DigestAclSecurityTest {
       assertThatThrownBy(() -> outsider.delete().forPath("/secure/scraper/scrapers"))
           .isInstanceOf(KeeperException.class);
     }
-    assertThat(anonymous().getChildren().forPath("/secure/scraper/scrapers"))
-        .containsExactly("a");
+    assertThat(anonymous().getChildren().forPath("/secure/scraper/scrapers")).containsExactly("a");
   }
 }

@@ -103,7 +103,8 @@ final class CheckConfigCommandTest {
         java.util.List.of(
             SECRETS.replace("password: pw-SECRET-1", "password: [pw-SECRET-1]"),
             SECRETS.replace("credentials: tok-SECRET-2", "credentials: {x: tok-SECRET-2}"),
-            SECRETS.replace("basic_auth: {username: u,", "basic_auth: {username: u, password_file: f,"),
+            SECRETS.replace(
+                "basic_auth: {username: u,", "basic_auth: {username: u, password_file: f,"),
             SECRETS.replace("token: consul-SECRET-4", "token: consul-SECRET-4\n        tokn: x"),
             SECRETS.replace("secrets: [hdr-SECRET-3]", "secrets: hdr-SECRET-3"))) {
       Path file = write(broken);

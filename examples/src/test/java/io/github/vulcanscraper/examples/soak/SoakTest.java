@@ -79,8 +79,12 @@ final class SoakTest {
         startNode(joiner);
         events.add("join " + joiner);
         settle();
-        String leaver = nodes.keySet().stream().filter(n -> !n.equals(joiner)).sorted().findFirst()
-            .orElseThrow();
+        String leaver =
+            nodes.keySet().stream()
+                .filter(n -> !n.equals(joiner))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         nodes.remove(leaver).close();
         events.add("graceful leave " + leaver);
         settle();
@@ -92,8 +96,8 @@ final class SoakTest {
         proxies.get(cut).forEach(PartitionProxy::heal);
         settle();
         // A crash: partitioned for good and stopped; its ephemeral node lives until expiry.
-        String victim = nodes.keySet().stream().filter(n -> !n.equals(cut)).sorted().findFirst()
-            .orElseThrow();
+        String victim =
+            nodes.keySet().stream().filter(n -> !n.equals(cut)).sorted().findFirst().orElseThrow();
         // From now on nothing it scrapes lands (the process is gone); its session lives until it
         // expires, since the proxies stop its heartbeats without closing the session.
         writers.get(victim).crash();
@@ -124,13 +128,19 @@ final class SoakTest {
 
       Map<String, TreeSet<Long>> slots = new HashMap<>();
       long duplicates = readBack(slots);
-      Report r = Report.of(slots, start, end - 3 * INTERVAL.toMillis(), INTERVAL.toMillis(),
-          TARGETS);
+      Report r =
+          Report.of(slots, start, end - 3 * INTERVAL.toMillis(), INTERVAL.toMillis(), TARGETS);
       System.out.printf(
           "soak: %d targets, %d s, %d rounds (%s): coverage %.3f%%, %d duplicates, longest gap %d ms,"
               + " %d missing slots%n",
-          TARGETS, (end - start) / 1000, round, String.join(", ", events), r.coverage * 100,
-          duplicates, r.longestGap, r.missing);
+          TARGETS,
+          (end - start) / 1000,
+          round,
+          String.join(", ", events),
+          r.coverage * 100,
+          duplicates,
+          r.longestGap,
+          r.missing);
       // A crashed node's targets may miss the slots between its death and its session's expiry
       // plus one interval; no other fault may lose a slot.
       long allowedGap = SESSION_TIMEOUT.toMillis() + 2 * INTERVAL.toMillis();
@@ -142,7 +152,8 @@ final class SoakTest {
       long partitionSlots = (SESSION_TIMEOUT.toMillis() + 2_000) / INTERVAL.toMillis() + 2;
       long graceSlots = 2 + 1;
       long allowedDuplicates = (long) round * TARGETS * (partitionSlots + graceSlots);
-      System.out.printf("soak: allowed: gap %d ms, %d missing slots, %d duplicates%n",
+      System.out.printf(
+          "soak: allowed: gap %d ms, %d missing slots, %d duplicates%n",
           allowedGap, allowedMissingPerTarget * TARGETS, allowedDuplicates);
       assertThat(duplicates).isLessThanOrEqualTo(allowedDuplicates);
     } finally {
@@ -207,8 +218,7 @@ final class SoakTest {
         .until(
             () ->
                 nodes.values().stream().allMatch(x -> x.members().size() == nodes.size())
-                    && nodes.values().stream().mapToInt(ScraperNode::targetCount).sum()
-                        == TARGETS);
+                    && nodes.values().stream().mapToInt(ScraperNode::targetCount).sum() == TARGETS);
   }
 
   /** Lets the schedule run for a while: the fault itself, not a wait for a condition. */
@@ -226,7 +236,9 @@ final class SoakTest {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(TOPIC).forEach(i -> partitions.add(new TopicPartition(TOPIC, i.partition())));
+      consumer
+          .partitionsFor(TOPIC)
+          .forEach(i -> partitions.add(new TopicPartition(TOPIC, i.partition())));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -235,7 +247,9 @@ final class SoakTest {
           for (MetricFamily f : decoder.decode(rec.value())) {
             for (Sample s : f.samples()) {
               if (s.name().equals("up") && !Sample.isStaleMarker(s.value())) {
-                if (!slots.computeIfAbsent(rec.key(), k -> new TreeSet<>()).add(s.timestampMillis())) {
+                if (!slots
+                    .computeIfAbsent(rec.key(), k -> new TreeSet<>())
+                    .add(s.timestampMillis())) {
                   duplicates++;
                 }
               }
@@ -257,7 +271,9 @@ final class SoakTest {
         + "    scrape_interval: 1s\n"
         + "    scrape_timeout: 900ms\n"
         + "    static_configs:\n"
-        + "      - targets: [" + targets + "]\n"
+        + "      - targets: ["
+        + targets
+        + "]\n"
         + "    relabel_configs:\n"
         + "      - source_labels: [__address__]\n"
         + "        target_label: instance\n"
@@ -266,7 +282,9 @@ final class SoakTest {
         + "        target_label: __metrics_path__\n"
         + "        replacement: '/target/$1/metrics'\n"
         + "      - target_label: __address__\n"
-        + "        replacement: '" + address + "'\n";
+        + "        replacement: '"
+        + address
+        + "'\n";
   }
 
   /** Coverage figures over a window of slots. */
@@ -309,8 +327,8 @@ final class SoakTest {
         }
         longestGap = Math.max(longestGap, to - previous - interval);
       }
-      return new Report(expected == 0 ? 0 : (double) seen / expected, expected - seen, seen,
-          longestGap);
+      return new Report(
+          expected == 0 ? 0 : (double) seen / expected, expected - seen, seen, longestGap);
     }
   }
 }

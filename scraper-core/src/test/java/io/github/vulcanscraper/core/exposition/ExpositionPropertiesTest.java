@@ -37,7 +37,8 @@ final class ExpositionPropertiesTest {
                 assertTimeoutPreemptively(
                     BOUND, () -> ExpositionParser.of(format).parse(body), "parse hangs"));
     if (t != null) {
-      assertThat(t).as("%s on %s", format, new String(body, StandardCharsets.ISO_8859_1))
+      assertThat(t)
+          .as("%s on %s", format, new String(body, StandardCharsets.ISO_8859_1))
           .isInstanceOf(ExpositionException.class);
     }
   }
@@ -169,8 +170,7 @@ final class ExpositionPropertiesTest {
   }
 
   private static Arbitrary<MetricFamily> family() {
-    Arbitrary<Labels> labels =
-        Arbitraries.maps(labelName(), text()).ofMaxSize(3).map(Labels::of);
+    Arbitrary<Labels> labels = Arbitraries.maps(labelName(), text()).ofMaxSize(3).map(Labels::of);
     Arbitrary<Long> timestamp =
         Arbitraries.oneOf(
             Arbitraries.just(Sample.NO_TIMESTAMP),
@@ -178,9 +178,13 @@ final class ExpositionPropertiesTest {
     return Combinators.combine(
             metricName(),
             Arbitraries.of(MetricType.GAUGE, MetricType.UNKNOWN),
-            // Leading blanks of HELP are skipped on read, as in Prometheus: not part of the property.
+            // Leading blanks of HELP are skipped on read, as in Prometheus: not part of the
+            // property.
             text().filter(h -> !h.startsWith(" ") && !h.startsWith("\t")),
-            Combinators.combine(labels, value(), timestamp).as((l, v, t) -> new Object[] {l, v, t}).list().ofMaxSize(4))
+            Combinators.combine(labels, value(), timestamp)
+                .as((l, v, t) -> new Object[] {l, v, t})
+                .list()
+                .ofMaxSize(4))
         .as(
             (name, type, help, rows) -> {
               List<Sample> samples = new ArrayList<>();

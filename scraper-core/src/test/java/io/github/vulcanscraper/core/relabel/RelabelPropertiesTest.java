@@ -24,8 +24,25 @@ final class RelabelPropertiesTest {
       List.of("__name__", "__address__", "job", "a", "b", "__tmp", "x_1", "1bad", "bad-name", "");
   private static final List<String> REGEXES =
       List.of(
-          "(.*)", ".*", "a", "a|b", "(a)(b)?", "x.*", "[", "(?P<n>.+)", "(?i)A", "\\d+", "",
-          "(a", "a{2,1}", "(?=x)", "\\C", "[[:alpha:]]+", ".+:(\\d+)", "(.)(.)(.)(.)(.)", "\\p{L}");
+          "(.*)",
+          ".*",
+          "a",
+          "a|b",
+          "(a)(b)?",
+          "x.*",
+          "[",
+          "(?P<n>.+)",
+          "(?i)A",
+          "\\d+",
+          "",
+          "(a",
+          "a{2,1}",
+          "(?=x)",
+          "\\C",
+          "[[:alpha:]]+",
+          ".+:(\\d+)",
+          "(.)(.)(.)(.)(.)",
+          "\\p{L}");
   private static final List<String> TARGETS =
       List.of("", "t", "__tmp", "${1}", "$1_x", "$2", "1bad", "a-b", "__name__", "${n}", "$");
   private static final List<String> REPLACEMENTS =
@@ -94,8 +111,7 @@ final class RelabelPropertiesTest {
 
   private static @Nullable RelabelConfig build(Object[] spec) {
     try {
-      RelabelConfig.Builder b =
-          RelabelConfig.builder().action((RelabelConfig.Action) spec[0]);
+      RelabelConfig.Builder b = RelabelConfig.builder().action((RelabelConfig.Action) spec[0]);
       @SuppressWarnings("unchecked")
       List<String> sources = (List<String>) spec[1];
       if (!sources.isEmpty()) {
@@ -143,7 +159,8 @@ final class RelabelPropertiesTest {
   Arbitrary<Labels> labelSets() {
     Arbitrary<String> values =
         Arbitraries.strings().withChars("ab:;9 \n\u00e9$.".toCharArray()).ofMaxLength(8);
-    return Arbitraries.maps(Arbitraries.of("__name__", "__address__", "job", "a", "b", "x_1"), values)
+    return Arbitraries.maps(
+            Arbitraries.of("__name__", "__address__", "job", "a", "b", "x_1"), values)
         .ofMaxSize(5)
         .map(Labels::of);
   }
