@@ -68,6 +68,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   private final boolean ownsClient;
   private final String folder;
   private final JobParser parser;
+  private final int maxJobs;
   private final CuratorCache cache;
   private final SnapshotHub<List<Job>> hub;
   private final Map<String, Definition> definitions = new TreeMap<>(); // guarded by this
@@ -88,6 +89,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   private ZooKeeperJobWatcher(Builder builder) {
     builder.client.validate();
     this.parser = builder.parser;
+    this.maxJobs = builder.maxJobs;
     this.client = builder.client.newOrGivenClient();
     this.ownsClient = builder.client.ownsClient();
     this.folder = builder.client.layout().jobs();
@@ -189,6 +191,13 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     if (previous != null && Arrays.equals(previous.data, data)) {
       return false;
     }
+    if (previous == null && definitions.size() >= maxJobs) {
+      reject(
+          new InvalidJobException(
+              node, "the store holds more than " + maxJobs + " jobs; this job is ignored"),
+          null);
+      return false;
+    }
     @Nullable Job last = previous == null ? null : previous.job;
     try {
       Job job = Jobs.parse(parser, name(node), utf8(node, data));
@@ -200,16 +209,20 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
       return job != last;
     } catch (InvalidJobException e) {
       definitions.put(node, new Definition(data, last));
-      invalid.put(node, e);
-      errorCount.incrementAndGet();
-      log.warn(
-          "{}; {}",
-          e.getMessage(),
-          last == null ? "the job stays absent" : "the job keeps its last good version");
-      if (initialized) {
-        hub.error(e);
-      }
+      reject(e, last);
       return false;
+    }
+  }
+
+  private void reject(InvalidJobException e, @Nullable Job last) {
+    invalid.put(e.job(), e);
+    errorCount.incrementAndGet();
+    log.warn(
+        "{}; {}",
+        e.getMessage(),
+        last == null ? "the job stays absent" : "the job keeps its last good version");
+    if (initialized) {
+      hub.error(e);
     }
   }
 
@@ -257,6 +270,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
   public static final class Builder {
     private final ClientSettings client = new ClientSettings();
     private JobParser parser = JobParser.standard();
+    private int maxJobs = 10_000;
 
     private Builder() {}
 
@@ -299,6 +313,18 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /** The root of the layout; default {@code /vulcan}. */
     public Builder root(String root) {
       client.root(root);
+      return this;
+    }
+
+    /**
+     * The most jobs this watcher takes from the store (default 10,000): a job node beyond it is
+     * ignored, counted and reported as an error, so a runaway writer cannot exhaust the node.
+     */
+    public Builder maxJobs(int maxJobs) {
+      if (maxJobs < 1) {
+        throw new IllegalArgumentException("maxJobs must be >= 1: " + maxJobs);
+      }
+      this.maxJobs = maxJobs;
       return this;
     }
 

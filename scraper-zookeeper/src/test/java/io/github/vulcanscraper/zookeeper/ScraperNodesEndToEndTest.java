@@ -16,6 +16,7 @@ import io.github.vulcanscraper.core.StaticJob;
 import io.github.vulcanscraper.core.exposition.ExpositionException;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.exposition.ExpositionParser;
+import io.github.vulcanscraper.testkit.PartitionProxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -257,4 +257,27 @@ final class ZooKeeperJobWatcherTest {
       assertThat(targets.latest()).allSatisfy(t -> assertThat(t.interval()).hasSeconds(15));
     }
   }
+
+  @Test
+  void ignoresJobsBeyondItsLimitAndReportsThem() throws Exception {
+    CuratorFramework own = TestZooKeeper.client(server.getConnectString());
+    resources.add(own);
+    ZooKeeperJobWatcher watcher =
+        ZooKeeperJobWatcher.builder().client(own).parser(new TestJobParser()).maxJobs(2).build();
+    resources.add(watcher);
+    Recorder<List<Job>> seen = new Recorder<>();
+    watcher.watch(seen);
+    watcher.start();
+
+    store.set(JobName.of("a"), TestJobParser.yaml("a", "h1:9100"));
+    store.set(JobName.of("b"), TestJobParser.yaml("b", "h2:9100"));
+    store.set(JobName.of("c"), TestJobParser.yaml("c", "h3:9100"));
+
+    await().atMost(DEADLINE).until(() -> watcher.errorCount() == 1);
+    await().atMost(DEADLINE).until(() -> seen.last() != null && seen.latest().size() == 2);
+    assertThat(describe(seen.latest())).containsExactly("a[h1:9100]", "b[h2:9100]");
+    assertThat(seen.errors)
+        .singleElement()
+        .satisfies(e -> assertThat(e).hasMessageContaining("more than 2 jobs"));
+  }
 }

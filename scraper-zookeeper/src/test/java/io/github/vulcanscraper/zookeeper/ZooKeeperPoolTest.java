@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.vulcanscraper.api.Member;
 import io.github.vulcanscraper.core.http.Secret;
+import io.github.vulcanscraper.testkit.PartitionProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.github.vulcanscraper.kafka.KafkaWriter;
 import io.github.vulcanscraper.kafka.MetricDecoder;
 import io.github.vulcanscraper.testkit.EmbeddedKafka;
 import io.github.vulcanscraper.testkit.ExporterFarm;
+import io.github.vulcanscraper.testkit.PartitionProxy;
 import io.github.vulcanscraper.zookeeper.JobStore;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.vulcanscraper.zookeeper;
+package io.github.vulcanscraper.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +11,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a ZooKeeper server that can cut a client off, as a network
- * partition would: {@link #partition()} drops every connection and refuses new ones, so the server
- * stops hearing from the client's session and expires it after the session timeout (unlike a client
- * that closes its session, whose ephemeral nodes go at once). {@link #heal()} lets the client
- * connect again.
+ * A TCP proxy on 127.0.0.1 in front of a server (a ZooKeeper server, say) that can cut a client
+ * off, as a network partition would: {@link #partition()} drops every connection and refuses new
+ * ones, so the server stops hearing from the client's session and expires it after the session
+ * timeout (unlike a client that closes its session, whose ephemeral nodes go at once). {@link
+ * #heal()} lets the client connect again.
  */
-final class PartitionProxy implements AutoCloseable {
+public final class PartitionProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress upstream;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean partitioned;
   private volatile boolean closed;
 
-  PartitionProxy(int upstreamPort) throws IOException {
+  /** A proxy to {@code 127.0.0.1:upstreamPort}, listening on a free port. */
+  public PartitionProxy(int upstreamPort) throws IOException {
     this.upstream = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), upstreamPort);
     this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     Thread acceptor = new Thread(this::acceptLoop, "partition-proxy-accept");
@@ -33,16 +34,18 @@ final class PartitionProxy implements AutoCloseable {
   }
 
   /** The connect string clients use to go through this proxy. */
-  String connectString() {
+  public String connectString() {
     return "127.0.0.1:" + server.getLocalPort();
   }
 
-  void partition() {
+  /** Drops every connection and refuses new ones until {@link #heal()}. */
+  public void partition() {
     partitioned = true;
     sockets.forEach(PartitionProxy::closeQuietly);
   }
 
-  void heal() {
+  /** Accepts connections again. */
+  public void heal() {
     partitioned = false;
   }
 
