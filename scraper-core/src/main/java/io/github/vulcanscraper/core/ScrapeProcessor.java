@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  * timestamps kept or dropped ({@code honor_timestamps}), then the limits checked. A limit exceeded
  * fails the whole scrape with a {@link ScrapeException} whose reason names the limit.
  *
- * <p>Design: relabeling needs the metric name as {@code __name__}; with the identity relabeler (the
- * common case) that round trip is skipped, so a sample costs one label set. Immutable and
- * thread-safe.
+ * <p>Design: what happens to a series depends on its name and labels alone, so the result is
+ * remembered per series ({@link SeriesMemo}) and a series seen in the previous scrape costs one
+ * lookup instead of a label merge, a relabeling and a new label set. The label sets handed out are
+ * the same instances scrape after scrape, which keeps the staleness tracker's lookups cheap and the
+ * long-lived objects few. Relabeling needs the metric name as {@code __name__}; with the identity
+ * relabeler (the common case) that round trip is skipped.
+ *
+ * <p>Not thread-safe: one processor serves one worker, whose scrapes never overlap.
  */
 final class ScrapeProcessor {
   private static final String NAME = "__name__";
@@ -30,6 +35,7 @@ final class ScrapeProcessor {
   private final ScrapePolicy policy;
   private final MetricRelabeler relabeler;
   private final boolean relabel;
+  private final SeriesMemo memo = new SeriesMemo();
 
   ScrapeProcessor(Labels targetLabels, ScrapePolicy policy) {
     this.labeler = new SeriesLabeler(targetLabels, policy.honorLabels());
@@ -41,11 +47,27 @@ final class ScrapeProcessor {
   /** The processed families; empty families (all series dropped) are left out. */
   List<MetricFamily> process(List<MetricFamily> exposed) throws ScrapeException {
     Map<String, FamilyParts> out = new LinkedHashMap<>();
+    memo.startScrape();
+    try {
+      collect(exposed, out);
+    } finally {
+      memo.endScrape();
+    }
+    List<MetricFamily> result = new ArrayList<>(out.size());
+    for (FamilyParts parts : out.values()) {
+      result.add(parts.build());
+    }
+    return result;
+  }
+
+  private void collect(List<MetricFamily> exposed, Map<String, FamilyParts> out)
+      throws ScrapeException {
     int kept = 0;
     for (MetricFamily family : exposed) {
+      @Nullable FamilyParts last = null;
       for (Sample s : family.samples()) {
-        Sample p = processSample(s);
-        if (p == null) {
+        SeriesMemo.Entry series = seriesOf(s, family);
+        if (series.dropped()) {
           continue;
         }
         kept++;
@@ -56,17 +78,47 @@ final class ScrapeProcessor {
                   + policy.sampleLimit()
                   + " samples after metric relabeling");
         }
-        checkLabelLimits(p);
-        String familyName = p.name().startsWith(family.name()) ? family.name() : p.name();
-        MetricType type = familyName.equals(family.name()) ? family.type() : MetricType.UNKNOWN;
-        out.computeIfAbsent(familyName, n -> new FamilyParts(family, n, type)).samples.add(p);
+        long ts = policy.honorTimestamps() ? s.timestampMillis() : Sample.NO_TIMESTAMP;
+        Sample p = Sample.of(series.name(), series.labels(), s.value(), ts, s.exemplar());
+        FamilyParts parts = last;
+        if (parts == null || !parts.name.equals(series.family())) {
+          parts = out.computeIfAbsent(series.family(), n -> new FamilyParts(family, n));
+          last = parts;
+        }
+        parts.samples.add(p);
       }
     }
-    List<MetricFamily> result = new ArrayList<>(out.size());
-    for (FamilyParts parts : out.values()) {
-      result.add(parts.build());
+  }
+
+  /**
+   * What becomes of this series: remembered, or worked out (labels attached, relabeled, limits
+   * checked) and remembered. A series over a label limit is not remembered, so it fails every
+   * scrape that exposes it.
+   */
+  private SeriesMemo.Entry seriesOf(Sample s, MetricFamily family) throws ScrapeException {
+    SeriesMemo.Entry known = memo.get(s.name(), s.labels(), family.name());
+    if (known != null) {
+      return known;
     }
-    return result;
+    Labels labels = labeler.label(s.labels());
+    String name = s.name();
+    if (relabel) {
+      Labels relabeled = relabeler.relabel(labels.toBuilder().set(NAME, name).build());
+      String newName = relabeled == null ? null : relabeled.get(NAME);
+      if (relabeled == null || newName == null) {
+        return memo.put(s.name(), s.labels(), family.name(), null, null, null);
+      }
+      name = newName;
+      labels = relabeled.without(NAME);
+    }
+    checkLabelLimits(name, labels);
+    String familyName = name.startsWith(family.name()) ? family.name() : name;
+    return memo.put(s.name(), s.labels(), family.name(), name, labels, familyName);
+  }
+
+  /** How many series the processor remembers: those of the last scrape. */
+  int rememberedSeries() {
+    return memo.size();
   }
 
   /** Counts the samples of these families. */
@@ -78,30 +130,13 @@ final class ScrapeProcessor {
     return n;
   }
 
-  private @Nullable Sample processSample(Sample s) {
-    Labels labels = labeler.label(s.labels());
-    String name = s.name();
-    if (relabel) {
-      Labels relabeled = relabeler.relabel(labels.toBuilder().set(NAME, name).build());
-      String newName = relabeled == null ? null : relabeled.get(NAME);
-      if (relabeled == null || newName == null) {
-        return null;
-      }
-      name = newName;
-      labels = relabeled.without(NAME);
-    }
-    long ts = policy.honorTimestamps() ? s.timestampMillis() : Sample.NO_TIMESTAMP;
-    return Sample.of(name, labels, s.value(), ts, s.exemplar());
-  }
-
-  private void checkLabelLimits(Sample s) throws ScrapeException {
-    Labels labels = s.labels();
+  private void checkLabelLimits(String name, Labels labels) throws ScrapeException {
     int count = labels.size() + 1; // __name__ counts, as in Prometheus
     if (policy.labelLimit() > 0 && count > policy.labelLimit()) {
       throw new ScrapeException(
           "label_limit",
           "label_limit exceeded (metric: "
-              + abbreviate(s.name())
+              + abbreviate(name)
               + ", number of labels: "
               + count
               + ", limit: "
@@ -113,27 +148,27 @@ final class ScrapeProcessor {
     if (nameLimit == 0 && valueLimit == 0) {
       return;
     }
-    if (valueLimit > 0 && s.name().length() > valueLimit) {
-      throw valueTooLong(s, NAME, s.name().length());
+    if (valueLimit > 0 && name.length() > valueLimit) {
+      throw valueTooLong(name, NAME, name.length());
     }
     if (nameLimit > 0 && NAME.length() > nameLimit) {
-      throw nameTooLong(s, NAME, nameLimit);
+      throw nameTooLong(name, NAME, nameLimit);
     }
     for (int i = 0; i < labels.size(); i++) {
       if (nameLimit > 0 && labels.name(i).length() > nameLimit) {
-        throw nameTooLong(s, labels.name(i), nameLimit);
+        throw nameTooLong(name, labels.name(i), nameLimit);
       }
       if (valueLimit > 0 && labels.value(i).length() > valueLimit) {
-        throw valueTooLong(s, labels.name(i), labels.value(i).length());
+        throw valueTooLong(name, labels.name(i), labels.value(i).length());
       }
     }
   }
 
-  private static ScrapeException nameTooLong(Sample s, String label, int limit) {
+  private static ScrapeException nameTooLong(String metric, String label, int limit) {
     return new ScrapeException(
         "label_name_length_limit",
         "label_name_length_limit exceeded (metric: "
-            + abbreviate(s.name())
+            + abbreviate(metric)
             + ", label name: "
             + abbreviate(label)
             + ", length: "
@@ -143,11 +178,11 @@ final class ScrapeProcessor {
             + ")");
   }
 
-  private ScrapeException valueTooLong(Sample s, String label, int length) {
+  private ScrapeException valueTooLong(String metric, String label, int length) {
     return new ScrapeException(
         "label_value_length_limit",
         "label_value_length_limit exceeded (metric: "
-            + abbreviate(s.name())
+            + abbreviate(metric)
             + ", label: "
             + label
             + ", value length: "
@@ -165,19 +200,17 @@ final class ScrapeProcessor {
   private static final class FamilyParts {
     final MetricFamily source;
     final String name;
-    final MetricType type;
     final List<Sample> samples = new ArrayList<>();
 
-    FamilyParts(MetricFamily source, String name, MetricType type) {
+    FamilyParts(MetricFamily source, String name) {
       this.source = source;
       this.name = name;
-      this.type = type;
     }
 
     MetricFamily build() {
       return name.equals(source.name())
           ? source.withSamples(samples)
-          : MetricFamily.of(name, type, samples);
+          : MetricFamily.of(name, MetricType.UNKNOWN, samples);
     }
   }
 }

@@ -6,9 +6,11 @@ import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers the series of a target's last scrape, to mark the ones that vanish with Prometheus'
@@ -16,17 +18,25 @@ import java.util.Map;
  * from discovery. Series exposed with their own timestamp are not tracked unless {@code
  * track_timestamps_staleness} is on, as in Prometheus.
  *
+ * <p>Design: one map of every tracked series lives as long as the target, and each scrape stamps
+ * the entries it sees with its number; the entries left with an older stamp are the vanished ones.
+ * A scrape that keeps its series (the common case) therefore allocates nothing here, and the
+ * entries, long-lived, stay out of the young generation's way. Lookups go through one reused probe
+ * key; with the stable label sets {@link ScrapeProcessor} hands out, equality is by reference.
+ *
  * <p>Not thread-safe: one tracker belongs to one worker, whose scrapes never overlap.
  */
 final class StalenessTracker {
-  private Map<Series, FamilyRef> previous = Map.of();
+  private final HashMap<Series, Series> tracked = new HashMap<>();
+  private final Series probe = new Series();
+  private long scrapeNumber;
 
   /** How many series of {@code families} were not in the previous scrape. */
   int countNew(List<MetricFamily> families) {
     int n = 0;
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
-        if (!previous.containsKey(new Series(s.name(), s.labels()))) {
+        if (!tracked.containsKey(probe.set(s.name(), s.labels()))) {
           n++;
         }
       }
@@ -39,47 +49,62 @@ final class StalenessTracker {
    * for every series of the previous scrape that is gone.
    */
   List<MetricFamily> update(List<MetricFamily> families, boolean trackTimestamped) {
-    Map<Series, FamilyRef> current = new HashMap<>(Math.max(16, previous.size() * 2));
+    long now = ++scrapeNumber;
+    int seen = 0;
     for (MetricFamily f : families) {
-      FamilyRef ref = new FamilyRef(f.name(), f.type());
       for (Sample s : f.samples()) {
-        if (trackTimestamped || !s.hasTimestamp()) {
-          current.put(new Series(s.name(), s.labels()), ref);
+        if (!trackTimestamped && s.hasTimestamp()) {
+          continue;
+        }
+        Series entry = tracked.get(probe.set(s.name(), s.labels()));
+        if (entry == null) {
+          entry = new Series().set(s.name(), s.labels());
+          tracked.put(entry, entry);
+        }
+        if (entry.lastSeen != now) {
+          entry.lastSeen = now;
+          seen++;
+        }
+        if (!f.name().equals(entry.family)) {
+          entry.family = f.name();
+          entry.type = f.type();
         }
       }
     }
-    Map<Series, FamilyRef> gone = new HashMap<>();
-    for (Map.Entry<Series, FamilyRef> e : previous.entrySet()) {
-      if (!current.containsKey(e.getKey())) {
-        gone.put(e.getKey(), e.getValue());
+    if (seen == tracked.size()) {
+      return families;
+    }
+    List<Series> gone = new ArrayList<>(tracked.size() - seen);
+    for (Iterator<Series> it = tracked.keySet().iterator(); it.hasNext(); ) {
+      Series s = it.next();
+      if (s.lastSeen != now) {
+        gone.add(s);
+        it.remove();
       }
     }
-    previous = current;
-    return gone.isEmpty() ? families : withMarkers(families, gone);
+    return withMarkers(families, gone);
   }
 
   /** Staleness markers for every series of the last scrape; forgets them. */
   List<MetricFamily> markAll() {
-    List<MetricFamily> result = withMarkers(List.of(), previous);
-    previous = Map.of();
+    List<MetricFamily> result = withMarkers(List.of(), new ArrayList<>(tracked.keySet()));
+    tracked.clear();
     return result;
   }
 
   /** Forgets the last scrape without marking anything (the target moved to another node). */
   void forget() {
-    previous = Map.of();
+    tracked.clear();
   }
 
-  private static List<MetricFamily> withMarkers(
-      List<MetricFamily> families, Map<Series, FamilyRef> gone) {
+  private static List<MetricFamily> withMarkers(List<MetricFamily> families, List<Series> gone) {
     Map<String, List<Sample>> markers = new LinkedHashMap<>();
     Map<String, MetricType> types = new HashMap<>();
-    for (Map.Entry<Series, FamilyRef> e : gone.entrySet()) {
-      FamilyRef ref = e.getValue();
+    for (Series s : gone) {
       markers
-          .computeIfAbsent(ref.name, n -> new ArrayList<>())
-          .add(Sample.of(e.getKey().name, e.getKey().labels, Sample.STALE_NAN));
-      types.put(ref.name, ref.type);
+          .computeIfAbsent(s.family, n -> new ArrayList<>())
+          .add(Sample.of(s.name, s.labels, Sample.STALE_NAN));
+      types.put(s.family, s.type);
     }
     List<MetricFamily> result = new ArrayList<>(families.size() + markers.size());
     for (MetricFamily f : families) {
@@ -99,40 +124,37 @@ final class StalenessTracker {
     return result;
   }
 
-  /** A series: a sample name and its labels. */
+  /**
+   * A series (a sample name and its labels), the family it was last seen in, and the number of the
+   * scrape that last saw it. Equal by name and labels only; the probe instance is reset per lookup.
+   */
   private static final class Series {
-    final String name;
-    final Labels labels;
-    final int hash;
+    String name = "";
+    Labels labels = Labels.EMPTY;
+    int hash;
+    String family = "";
+    MetricType type = MetricType.UNKNOWN;
+    long lastSeen;
 
-    Series(String name, Labels labels) {
+    Series set(String name, Labels labels) {
       this.name = name;
       this.labels = labels;
       this.hash = 31 * name.hashCode() + labels.hashCode();
+      return this;
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof Series
-          && ((Series) o).hash == hash
-          && ((Series) o).name.equals(name)
-          && ((Series) o).labels.equals(labels);
+    public boolean equals(@Nullable Object o) {
+      if (!(o instanceof Series)) {
+        return false;
+      }
+      Series s = (Series) o;
+      return s.hash == hash && s.name.equals(name) && s.labels.equals(labels);
     }
 
     @Override
     public int hashCode() {
       return hash;
-    }
-  }
-
-  /** The family a tracked series belongs to. */
-  private static final class FamilyRef {
-    final String name;
-    final MetricType type;
-
-    FamilyRef(String name, MetricType type) {
-      this.name = name;
-      this.type = type;
     }
   }
 }

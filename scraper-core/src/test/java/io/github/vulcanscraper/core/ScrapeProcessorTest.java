@@ -123,6 +123,79 @@ final class ScrapeProcessorTest {
         ScrapePolicy.builder().labelValueLengthLimit(10).build(), s, "label_value_length_limit");
   }
 
+  @Test
+  void handsOutTheSameLabelSetForASeriesScrapeAfterScrape() throws ScrapeException {
+    ScrapeProcessor processor = new ScrapeProcessor(TARGET, ScrapePolicy.DEFAULT);
+    Sample first = only(processor.process(one(Sample.of("m", Labels.of("a", "1"), 1))));
+    Sample second = only(processor.process(one(Sample.of("m", Labels.of("a", "1"), 2))));
+    assertThat(second.labels()).isSameAs(first.labels());
+    assertThat(second.value()).isEqualTo(2);
+    Sample other = only(processor.process(one(Sample.of("m", Labels.of("a", "2"), 3))));
+    assertThat(other.labels())
+        .isEqualTo(Labels.of("a", "2", "job", "node", "instance", "host:9100"));
+  }
+
+  @Test
+  void remembersOnlyTheSeriesOfTheLastScrape() throws ScrapeException {
+    ScrapeProcessor processor = new ScrapeProcessor(TARGET, ScrapePolicy.DEFAULT);
+    for (int i = 0; i < 100; i++) {
+      processor.process(one(Sample.of("m", Labels.of("scrape", Integer.toString(i)), i)));
+    }
+    assertThat(processor.rememberedSeries()).isEqualTo(1);
+  }
+
+  @Test
+  void aRememberedDropStaysDroppedAndTheKeptSeriesKeepTheirValues() throws ScrapeException {
+    int[] calls = {0};
+    ScrapePolicy policy =
+        ScrapePolicy.builder()
+            .metricRelabeler(
+                l -> {
+                  calls[0]++;
+                  return "1".equals(l.get("drop")) ? null : l;
+                })
+            .build();
+    ScrapeProcessor processor = new ScrapeProcessor(TARGET, policy);
+    for (int i = 0; i < 3; i++) {
+      List<MetricFamily> out =
+          processor.process(
+              List.of(
+                  MetricFamily.of(
+                      "m",
+                      MetricType.GAUGE,
+                      List.of(
+                          Sample.of("m", Labels.of("drop", "1"), i),
+                          Sample.of("m", Labels.of("drop", "0"), i)))));
+      assertThat(only(out).value()).isEqualTo(i);
+    }
+    assertThat(calls[0]).as("the relabeler runs once per series, not per scrape").isEqualTo(2);
+  }
+
+  @Test
+  void aSeriesOverALabelLimitFailsEveryScrapeThatExposesIt() {
+    ScrapeProcessor processor =
+        new ScrapeProcessor(TARGET, ScrapePolicy.builder().labelValueLengthLimit(5).build());
+    Sample s = Sample.of("m", Labels.of("a", "too long a value"), 1);
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> processor.process(one(s)))
+          .isInstanceOfSatisfying(
+              ScrapeException.class,
+              e -> assertThat(e.reason()).isEqualTo("label_value_length_limit"));
+    }
+  }
+
+  @Test
+  void theSameSeriesUnderAnotherFamilyIsWorkedOutAgain() throws ScrapeException {
+    ScrapeProcessor processor = new ScrapeProcessor(TARGET, ScrapePolicy.DEFAULT);
+    Sample s = Sample.of("m_total", Labels.EMPTY, 1);
+    List<MetricFamily> asCounter =
+        processor.process(List.of(MetricFamily.of("m", MetricType.COUNTER, List.of(s))));
+    List<MetricFamily> alone =
+        processor.process(List.of(MetricFamily.of("m_total", MetricType.UNKNOWN, List.of(s))));
+    assertThat(asCounter.get(0).name()).isEqualTo("m");
+    assertThat(alone.get(0).name()).isEqualTo("m_total");
+  }
+
   private static void assertReason(ScrapePolicy policy, Sample s, String reason) {
     assertThatThrownBy(() -> new ScrapeProcessor(TARGET, policy).process(one(s)))
         .isInstanceOfSatisfying(

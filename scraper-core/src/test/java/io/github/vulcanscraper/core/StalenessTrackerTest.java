@@ -1,0 +1,106 @@
+package io.github.vulcanscraper.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vulcanscraper.api.Labels;
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.MetricType;
+import io.github.vulcanscraper.api.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class StalenessTrackerTest {
+  private static List<MetricFamily> gauge(String name, Sample... samples) {
+    return List.of(MetricFamily.of(name, MetricType.GAUGE, List.of(samples)));
+  }
+
+  private static Sample series(String instance, double value) {
+    return Sample.of("up", Labels.of("instance", instance), value);
+  }
+
+  private static List<Sample> markers(List<MetricFamily> families) {
+    List<Sample> out = new ArrayList<>();
+    for (MetricFamily f : families) {
+      for (Sample s : f.samples()) {
+        if (Sample.isStaleMarker(s.value())) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aScrapeWithTheSameSeriesIsReturnedAsItIs() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1), series("b", 1)), false);
+    List<MetricFamily> next = gauge("up", series("a", 2), series("b", 2));
+    assertThat(tracker.update(next, false)).isSameAs(next);
+  }
+
+  @Test
+  void aVanishedSeriesGetsOneMarkerInItsFamily() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1), series("b", 1)), false);
+    List<MetricFamily> out = tracker.update(gauge("up", series("a", 2)), false);
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).samples()).hasSize(2);
+    assertThat(markers(out)).extracting(s -> s.labels().get("instance")).containsExactly("b");
+    assertThat(markers(tracker.update(gauge("up", series("a", 3)), false))).isEmpty();
+  }
+
+  @Test
+  void aVanishedFamilyComesBackAsAFamilyOfMarkers() {
+    StalenessTracker tracker = new StalenessTracker();
+    List<MetricFamily> both = new ArrayList<>(gauge("up", series("a", 1)));
+    both.addAll(gauge("temp", Sample.of("temp", Labels.EMPTY, 20)));
+    tracker.update(both, false);
+    List<MetricFamily> out = tracker.update(gauge("up", series("a", 1)), false);
+    assertThat(out).extracting(MetricFamily::name).containsExactly("up", "temp");
+    assertThat(out.get(1).type()).isEqualTo(MetricType.GAUGE);
+    assertThat(markers(out)).extracting(Sample::name).containsExactly("temp");
+  }
+
+  @Test
+  void countsTheSeriesNotInThePreviousScrape() {
+    StalenessTracker tracker = new StalenessTracker();
+    assertThat(tracker.countNew(gauge("up", series("a", 1)))).isEqualTo(1);
+    tracker.update(gauge("up", series("a", 1)), false);
+    assertThat(tracker.countNew(gauge("up", series("a", 1), series("b", 1)))).isEqualTo(1);
+  }
+
+  @Test
+  void timestampedSeriesAreTrackedOnlyWhenAskedTo() {
+    StalenessTracker tracker = new StalenessTracker();
+    Sample stamped = Sample.of("m", Labels.EMPTY, 1, 1_000);
+    tracker.update(gauge("m", stamped), false);
+    assertThat(markers(tracker.update(List.of(), false))).isEmpty();
+    tracker.update(gauge("m", stamped), true);
+    assertThat(markers(tracker.update(List.of(), true))).hasSize(1);
+  }
+
+  @Test
+  void markAllMarksEverySeriesOnceAndForgetsThem() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1), series("b", 1)), false);
+    assertThat(markers(tracker.markAll())).hasSize(2);
+    assertThat(tracker.markAll()).isEmpty();
+  }
+
+  @Test
+  void forgetLeavesNothingToMark() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1)), false);
+    tracker.forget();
+    assertThat(markers(tracker.update(List.of(), false))).isEmpty();
+  }
+
+  @Test
+  void aSeriesSeenTwiceInOneScrapeIsNotMarked() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1), series("a", 1), series("b", 1)), false);
+    List<MetricFamily> out = tracker.update(gauge("up", series("a", 1), series("a", 1)), false);
+    assertThat(markers(out)).extracting(s -> s.labels().get("instance")).containsExactly("b");
+  }
+}
