@@ -24,6 +24,7 @@ public final class Labels implements Comparable<Labels> {
   private final String[] names;
   private final String[] values;
   private int hash;
+  private @Nullable String text;
 
   private Labels(String[] names, String[] values) {
     this.names = names;
@@ -174,9 +175,21 @@ public final class Labels implements Comparable<Labels> {
     return h;
   }
 
-  /** The labels in the exposition format's braces: {@code {a="1",b="x\"y"}}. */
+  /**
+   * The labels in the exposition format's braces: {@code {a="1",b="x\"y"}}; {@code {}} when empty.
+   * Computed once and cached, since writers append it for every sample of the series.
+   */
   @Override
   public String toString() {
+    String t = text;
+    if (t == null) {
+      t = format();
+      text = t;
+    }
+    return t;
+  }
+
+  private String format() {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < names.length; i++) {
       if (i > 0) {

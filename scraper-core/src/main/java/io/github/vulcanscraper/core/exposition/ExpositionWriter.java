@@ -65,18 +65,27 @@ public final class ExpositionWriter {
 
   /** Writes {@code families} to {@code out}, family by family. */
   public void write(List<MetricFamily> families, Appendable out) throws IOException {
+    write(families, Sample.NO_TIMESTAMP, out);
+  }
+
+  private void write(List<MetricFamily> families, long defaultTimestamp, Appendable out)
+      throws IOException {
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily family : families) {
-      if (openMetrics) {
-        writeOpenMetrics(family, sb);
-      } else {
-        writeText(family, sb);
-      }
+      writeFamily(family, defaultTimestamp, sb);
       out.append(sb);
       sb.setLength(0);
     }
     if (openMetrics) {
       out.append("# EOF\n");
+    }
+  }
+
+  private void writeFamily(MetricFamily family, long defaultTimestamp, StringBuilder sb) {
+    if (openMetrics) {
+      writeOpenMetrics(family, defaultTimestamp, sb);
+    } else {
+      writeText(family, defaultTimestamp, sb);
     }
   }
 
@@ -89,18 +98,29 @@ public final class ExpositionWriter {
 
   /** The families written as UTF-8 bytes. */
   public byte[] toByteArray(List<MetricFamily> families) {
+    return toByteArray(families, Sample.NO_TIMESTAMP);
+  }
+
+  /**
+   * The families written as UTF-8 bytes, every sample without a timestamp written with {@code
+   * defaultTimestampMillis} (none when it is {@link Sample#NO_TIMESTAMP}): what a scrape's samples
+   * read as once the scrape's own time is theirs, without copying a sample to say so.
+   */
+  public byte[] toByteArray(List<MetricFamily> families, long defaultTimestampMillis) {
     StringBuilder sb = new StringBuilder(families.size() * 256);
-    try {
-      write(families, sb);
-    } catch (IOException e) {
-      throw new AssertionError("a StringBuilder does not throw", e);
+    for (MetricFamily family : families) {
+      writeFamily(family, defaultTimestampMillis, sb);
+    }
+    if (openMetrics) {
+      sb.append("# EOF\n");
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   // ---- OpenMetrics
 
-  private static void writeOpenMetrics(MetricFamily family, StringBuilder sb) {
+  private static void writeOpenMetrics(
+      MetricFamily family, long defaultTimestamp, StringBuilder sb) {
     String name = family.name();
     sb.append("# TYPE ").append(name).append(' ').append(family.type().text()).append('\n');
     if (!family.unit().isEmpty()) {
@@ -116,9 +136,10 @@ public final class ExpositionWriter {
       labels(s.labels(), sb);
       sb.append(' ');
       GoFloat.append(s.value(), sb);
-      if (s.hasTimestamp()) {
+      long ts = s.hasTimestamp() ? s.timestampMillis() : defaultTimestamp;
+      if (ts != Sample.NO_TIMESTAMP) {
         sb.append(' ');
-        seconds(s.timestampMillis(), sb);
+        seconds(ts, sb);
       }
       Exemplar e = s.exemplar();
       if (e != null) {
@@ -161,7 +182,7 @@ public final class ExpositionWriter {
 
   // ---- Prometheus text 0.0.4
 
-  private static void writeText(MetricFamily family, StringBuilder sb) {
+  private static void writeText(MetricFamily family, long defaultTimestamp, StringBuilder sb) {
     String name = family.name();
     MetricType type = family.type();
     String metaName = name;
@@ -186,13 +207,13 @@ public final class ExpositionWriter {
     }
     textHeader(metaName, textType(type), family.help(), sb);
     for (Sample s : own) {
-      textSample(s, sb);
+      textSample(s, defaultTimestamp, sb);
     }
     String otherType = type == MetricType.UNKNOWN ? "untyped" : "gauge";
     for (Map.Entry<String, List<Sample>> e : others.entrySet()) {
       textHeader(e.getKey(), otherType, family.help(), sb);
       for (Sample s : e.getValue()) {
-        textSample(s, sb);
+        textSample(s, defaultTimestamp, sb);
       }
     }
   }
@@ -242,35 +263,25 @@ public final class ExpositionWriter {
     sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
-  private static void textSample(Sample s, StringBuilder sb) {
+  private static void textSample(Sample s, long defaultTimestamp, StringBuilder sb) {
     sb.append(s.name());
-    if (!s.labels().isEmpty()) {
-      labels(s.labels(), sb);
-    }
+    labels(s.labels(), sb);
     sb.append(' ');
     GoFloat.append(s.value(), sb);
-    if (s.hasTimestamp()) {
-      sb.append(' ').append(s.timestampMillis());
+    long ts = s.hasTimestamp() ? s.timestampMillis() : defaultTimestamp;
+    if (ts != Sample.NO_TIMESTAMP) {
+      sb.append(' ').append(ts);
     }
     sb.append('\n');
   }
 
   // ---- Both
 
+  /** Nothing for no labels; else {@link Labels#toString()}, which escapes as both formats do. */
   private static void labels(Labels labels, StringBuilder sb) {
-    if (labels.isEmpty()) {
-      return;
+    if (!labels.isEmpty()) {
+      sb.append(labels.toString());
     }
-    sb.append('{');
-    for (int i = 0; i < labels.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append(labels.name(i)).append("=\"");
-      escape(labels.value(i), true, sb);
-      sb.append('"');
-    }
-    sb.append('}');
   }
 
   /** Escapes backslash and newline, and the double quote when {@code quote}. */

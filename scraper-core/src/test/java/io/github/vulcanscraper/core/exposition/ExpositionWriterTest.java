@@ -83,6 +83,37 @@ final class ExpositionWriterTest {
   }
 
   @Test
+  void writesTheDefaultTimestampForSamplesWithoutOne() {
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "m",
+                MetricType.GAUGE,
+                List.of(
+                    Sample.of("m", Labels.of("a", "1"), 1),
+                    Sample.of("m", Labels.of("a", "2"), 2, 1_000))));
+    assertThat(new String(TEXT.toByteArray(families, 1_700_000_000_123L), StandardCharsets.UTF_8))
+        .isEqualTo("# TYPE m gauge\nm{a=\"1\"} 1 1700000000123\nm{a=\"2\"} 2 1000\n");
+    assertThat(new String(OM.toByteArray(families, 1_700_000_000_123L), StandardCharsets.UTF_8))
+        .isEqualTo("# TYPE m gauge\nm{a=\"1\"} 1 1700000000.123\nm{a=\"2\"} 2 1\n# EOF\n");
+    assertThat(TEXT.toByteArray(families, Sample.NO_TIMESTAMP))
+        .isEqualTo(TEXT.toByteArray(families));
+  }
+
+  @Test
+  void writesTheSameLabelSetTheSameWayEveryTime() {
+    Labels labels = Labels.of("path", "C:\\dir", "quote", "say \"hi\"", "nl", "a\nb");
+    List<MetricFamily> families =
+        List.of(MetricFamily.of("m", MetricType.GAUGE, List.of(Sample.of("m", labels, 1))));
+    String first = new String(TEXT.toByteArray(families), StandardCharsets.UTF_8);
+    String second = new String(TEXT.toByteArray(families), StandardCharsets.UTF_8);
+    assertThat(first)
+        .isEqualTo(second)
+        .isEqualTo(
+            "# TYPE m gauge\nm{nl=\"a\\nb\",path=\"C:\\\\dir\",quote=\"say \\\"hi\\\"\"} 1\n");
+  }
+
+  @Test
   void writesTheTextFormat() {
     List<MetricFamily> families =
         List.of(
