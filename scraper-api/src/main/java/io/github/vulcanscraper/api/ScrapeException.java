@@ -22,6 +22,7 @@ public class ScrapeException extends Exception {
    *
    * @param reason the reason code, short and low-cardinality, e.g. {@code http_status}
    * @param message what happened; must not hold a secret
+   * @throws IllegalArgumentException when {@code reason} is null or empty
    */
   public ScrapeException(String reason, String message) {
     this(reason, message, null);
