@@ -421,7 +421,7 @@ public final class ConsulSdConfig {
     /**
      * Sets {@code refresh_interval}; zero means the default.
      *
-     * @param interval the interval between refreshes; positive, or zero (or null) for 30s
+     * @param interval the interval between refreshes; positive, or zero for 30s
      * @return this builder
      * @throws IllegalArgumentException when {@code interval} is negative
      */

@@ -186,8 +186,7 @@ public final class DnsSdConfig {
     /**
      * Sets {@code refresh_interval}; zero means the default.
      *
-     * @param interval the interval; positive, or zero (or null) for {@link
-     *     #DEFAULT_REFRESH_INTERVAL}
+     * @param interval the interval; positive, or zero for {@link #DEFAULT_REFRESH_INTERVAL}
      * @return this builder
      * @throws IllegalArgumentException when negative
      */
