@@ -18,32 +18,61 @@ public final class Exemplar {
     this.timestampMillis = timestampMillis;
   }
 
-  /** An exemplar without a timestamp. */
+  /**
+   * An exemplar without a timestamp.
+   *
+   * @param labels the exemplar's labels, such as {@code trace_id}; not null
+   * @param value the observed value
+   * @return the exemplar
+   */
   public static Exemplar of(Labels labels, double value) {
     return new Exemplar(labels, value, Sample.NO_TIMESTAMP);
   }
 
-  /** An exemplar with a timestamp in milliseconds since the epoch. */
+  /**
+   * An exemplar with a timestamp in milliseconds since the epoch.
+   *
+   * @param labels the exemplar's labels, such as {@code trace_id}; not null
+   * @param value the observed value
+   * @param timestampMillis milliseconds since the epoch, or {@link Sample#NO_TIMESTAMP} for none
+   * @return the exemplar
+   */
   public static Exemplar of(Labels labels, double value, long timestampMillis) {
     return new Exemplar(labels, value, timestampMillis);
   }
 
-  /** The exemplar's labels, such as {@code trace_id}. */
+  /**
+   * The exemplar's labels, such as {@code trace_id}.
+   *
+   * @return the labels, never null
+   */
   public Labels labels() {
     return labels;
   }
 
-  /** The observed value. */
+  /**
+   * The observed value.
+   *
+   * @return the value
+   */
   public double value() {
     return value;
   }
 
-  /** True when the exemplar carries a timestamp. */
+  /**
+   * True when the exemplar carries a timestamp.
+   *
+   * @return whether {@link #timestampMillis()} is not {@link Sample#NO_TIMESTAMP}
+   */
   public boolean hasTimestamp() {
     return timestampMillis != Sample.NO_TIMESTAMP;
   }
 
-  /** The timestamp in milliseconds since the epoch, or {@link Sample#NO_TIMESTAMP}. */
+  /**
+   * The timestamp in milliseconds since the epoch, or {@link Sample#NO_TIMESTAMP}.
+   *
+   * @return the timestamp in milliseconds, or {@link Sample#NO_TIMESTAMP}
+   */
   public long timestampMillis() {
     return timestampMillis;
   }

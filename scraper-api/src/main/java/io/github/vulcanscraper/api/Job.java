@@ -8,6 +8,10 @@ package io.github.vulcanscraper.api;
  * same configuration, so a watcher can tell a changed job from an unchanged one.
  */
 public interface Job extends TargetWatcher {
-  /** The job's name, unique among the jobs of one {@link JobWatcher}. */
+  /**
+   * The job's name, unique among the jobs of one {@link JobWatcher}.
+   *
+   * @return the job's name
+   */
   JobName name();
 }

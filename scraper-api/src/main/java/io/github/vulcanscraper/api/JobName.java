@@ -19,6 +19,8 @@ public final class JobName implements Comparable<JobName> {
   /**
    * Returns the job name with this text.
    *
+   * @param value the name's text; null is rejected like an empty text
+   * @return the job name
    * @throws IllegalArgumentException if the text is empty, contains {@code /} or a control
    *     character, or is {@code .} or {@code ..}
    */
@@ -39,7 +41,11 @@ public final class JobName implements Comparable<JobName> {
     return new JobName(value);
   }
 
-  /** The name's text. */
+  /**
+   * The name's text.
+   *
+   * @return the text, never empty
+   */
   public String value() {
     return value;
   }

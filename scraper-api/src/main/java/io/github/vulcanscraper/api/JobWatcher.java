@@ -15,6 +15,7 @@ public interface JobWatcher {
   /**
    * Subscribes to the job list.
    *
+   * @param listener receives the complete job list on subscription and on each change
    * @return the subscription; closing it stops deliveries
    */
   Subscription watch(SnapshotListener<List<Job>> listener);

@@ -34,6 +34,9 @@ public final class Labels implements Comparable<Labels> {
   /**
    * The labels given as name, value, name, value...
    *
+   * @param namesAndValues label names at even indexes, each followed by its value; an empty value
+   *     drops the label
+   * @return the sorted labels, {@link #EMPTY} when none has a value
    * @throws IllegalArgumentException on an odd count, an invalid or duplicate name
    */
   public static Labels of(String... namesAndValues) {
@@ -47,19 +50,32 @@ public final class Labels implements Comparable<Labels> {
     return b.build();
   }
 
-  /** The labels of this map. */
+  /**
+   * The labels of this map.
+   *
+   * @param map label names to values; an empty value drops the label
+   * @return the sorted labels, {@link #EMPTY} when none has a value
+   */
   public static Labels of(Map<String, String> map) {
     Builder b = new Builder(map.size());
     map.forEach(b::add);
     return b.build();
   }
 
-  /** A builder with room for a few labels. */
+  /**
+   * A builder with room for a few labels.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder(8);
   }
 
-  /** A builder holding these labels, to add, replace or remove some. */
+  /**
+   * A builder holding these labels, to add, replace or remove some.
+   *
+   * @return a new builder, independent of these labels
+   */
   public Builder toBuilder() {
     Builder b = new Builder(names.length + 4);
     System.arraycopy(names, 0, b.names, 0, names.length);
@@ -68,33 +84,63 @@ public final class Labels implements Comparable<Labels> {
     return b;
   }
 
-  /** The number of labels. */
+  /**
+   * The number of labels.
+   *
+   * @return the number of labels, 0 for {@link #EMPTY}
+   */
   public int size() {
     return names.length;
   }
 
-  /** True when there is no label. */
+  /**
+   * True when there is no label.
+   *
+   * @return whether this is the empty set
+   */
   public boolean isEmpty() {
     return names.length == 0;
   }
 
-  /** The name of the {@code i}-th label in name order. */
+  /**
+   * The name of the {@code i}-th label in name order.
+   *
+   * @param i the index, from 0 to {@code size() - 1}
+   * @return the label's name
+   * @throws ArrayIndexOutOfBoundsException when {@code i} is out of range
+   */
   public String name(int i) {
     return names[i];
   }
 
-  /** The value of the {@code i}-th label in name order. */
+  /**
+   * The value of the {@code i}-th label in name order.
+   *
+   * @param i the index, from 0 to {@code size() - 1}
+   * @return the label's value, never empty
+   * @throws ArrayIndexOutOfBoundsException when {@code i} is out of range
+   */
   public String value(int i) {
     return values[i];
   }
 
-  /** The value of the label with this name, or {@code null} when there is none. */
+  /**
+   * The value of the label with this name, or {@code null} when there is none.
+   *
+   * @param name the label name
+   * @return the value, or {@code null} when there is no such label
+   */
   public @Nullable String get(String name) {
     int i = indexOf(name);
     return i < 0 ? null : values[i];
   }
 
-  /** True when a label has this name. */
+  /**
+   * True when a label has this name.
+   *
+   * @param name the label name
+   * @return whether the label is present
+   */
   public boolean has(String name) {
     return indexOf(name) >= 0;
   }
@@ -108,24 +154,44 @@ public final class Labels implements Comparable<Labels> {
     return -1;
   }
 
-  /** These labels with {@code name} set to {@code value} (removed when the value is empty). */
+  /**
+   * These labels with {@code name} set to {@code value} (removed when the value is empty).
+   *
+   * @param name the label name; must be valid
+   * @param value the new value; empty to remove the label
+   * @return new labels (this set is immutable)
+   * @throws IllegalArgumentException on an invalid name
+   */
   public Labels with(String name, String value) {
     return toBuilder().set(name, value).build();
   }
 
-  /** These labels without the label {@code name}. */
+  /**
+   * These labels without the label {@code name}.
+   *
+   * @param name the label name
+   * @return new labels, or this set when it has no such label
+   */
   public Labels without(String name) {
     return indexOf(name) < 0 ? this : toBuilder().remove(name).build();
   }
 
-  /** Calls {@code action} with each name and value, in name order. */
+  /**
+   * Calls {@code action} with each name and value, in name order.
+   *
+   * @param action called once per label with its name and value; must not be null
+   */
   public void forEach(BiConsumer<String, String> action) {
     for (int i = 0; i < names.length; i++) {
       action.accept(names[i], values[i]);
     }
   }
 
-  /** The labels as an unmodifiable map sorted by name. */
+  /**
+   * The labels as an unmodifiable map sorted by name.
+   *
+   * @return a new unmodifiable map, empty for {@link #EMPTY}
+   */
   public Map<String, String> toMap() {
     TreeMap<String, String> map = new TreeMap<>();
     forEach(map::put);
@@ -239,6 +305,9 @@ public final class Labels implements Comparable<Labels> {
     /**
      * Appends a label. A duplicate name makes {@link #build()} throw.
      *
+     * @param name the label name; must match {@code [a-zA-Z_][a-zA-Z0-9_]*}
+     * @param value the value; not null, empty values are dropped by {@link #build()}
+     * @return this builder
      * @throws IllegalArgumentException on an invalid name or a null value
      */
     public Builder add(String name, String value) {
@@ -254,7 +323,14 @@ public final class Labels implements Comparable<Labels> {
       return this;
     }
 
-    /** Sets a label, replacing one of the same name; an empty value removes it. */
+    /**
+     * Sets a label, replacing one of the same name; an empty value removes it.
+     *
+     * @param name the label name; must be valid when it is new
+     * @param value the new value; not null, empty to remove the label at {@link #build()}
+     * @return this builder
+     * @throws IllegalArgumentException on an invalid new name
+     */
     public Builder set(String name, String value) {
       Objects.requireNonNull(value, () -> "value of label " + name);
       for (int i = 0; i < size; i++) {
@@ -266,7 +342,12 @@ public final class Labels implements Comparable<Labels> {
       return add(name, value);
     }
 
-    /** Removes the label with this name, if any. */
+    /**
+     * Removes the label with this name, if any.
+     *
+     * @param name the label name
+     * @return this builder
+     */
     public Builder remove(String name) {
       for (int i = 0; i < size; i++) {
         if (names[i].equals(name)) {
@@ -281,7 +362,12 @@ public final class Labels implements Comparable<Labels> {
       return this;
     }
 
-    /** The value of the label with this name so far, or {@code null}. */
+    /**
+     * The value of the label with this name so far, or {@code null}.
+     *
+     * @param name the label name
+     * @return the value set so far, or {@code null} when the name was not added
+     */
     public @Nullable String get(String name) {
       for (int i = 0; i < size; i++) {
         if (names[i].equals(name)) {
@@ -291,12 +377,20 @@ public final class Labels implements Comparable<Labels> {
       return null;
     }
 
-    /** The number of labels added so far (empty values included). */
+    /**
+     * The number of labels added so far (empty values included).
+     *
+     * @return the count of labels held
+     */
     public int size() {
       return size;
     }
 
-    /** Forgets every label, keeping the capacity. */
+    /**
+     * Forgets every label, keeping the capacity.
+     *
+     * @return this builder
+     */
     public Builder clear() {
       Arrays.fill(names, 0, size, null);
       Arrays.fill(values, 0, size, null);
@@ -307,6 +401,7 @@ public final class Labels implements Comparable<Labels> {
     /**
      * The sorted labels, empty values left out. The builder keeps its content.
      *
+     * @return the labels, {@link #EMPTY} when none has a non-empty value
      * @throws IllegalArgumentException when two labels have the same name
      */
     public Labels build() {

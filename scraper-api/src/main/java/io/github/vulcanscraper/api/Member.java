@@ -25,27 +25,53 @@ public final class Member implements Comparable<Member> {
     this.attributes = Map.copyOf(attributes);
   }
 
-  /** A member of weight 1 without attributes. */
+  /**
+   * A member of weight 1 without attributes.
+   *
+   * @param id the member's id, unique in its pool; not empty
+   * @return the member
+   * @throws IllegalArgumentException when {@code id} is null or empty
+   */
   public static Member of(String id) {
     return new Member(id, 1.0, Map.of());
   }
 
-  /** A member with this weight and these attributes. */
+  /**
+   * A member with this weight and these attributes.
+   *
+   * @param id the member's id, unique in its pool; not empty
+   * @param weight the weight in the consistent hash; positive and finite
+   * @param attributes free-form attributes; copied
+   * @return the member
+   * @throws IllegalArgumentException on an empty id or a weight that is not positive and finite
+   */
   public static Member of(String id, double weight, Map<String, String> attributes) {
     return new Member(id, weight, Objects.requireNonNull(attributes, "attributes"));
   }
 
-  /** The member's id, unique in its pool. */
+  /**
+   * The member's id, unique in its pool.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
-  /** The member's weight: a member of weight 2 gets about twice the targets of one of weight 1. */
+  /**
+   * The member's weight: a member of weight 2 gets about twice the targets of one of weight 1.
+   *
+   * @return the weight, positive and finite
+   */
   public double weight() {
     return weight;
   }
 
-  /** Free-form attributes such as {@code host} and {@code version}; immutable. */
+  /**
+   * Free-form attributes such as {@code host} and {@code version}; immutable.
+   *
+   * @return the attributes, empty when there are none
+   */
   public Map<String, String> attributes() {
     return attributes;
   }

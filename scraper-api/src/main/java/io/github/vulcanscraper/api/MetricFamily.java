@@ -34,43 +34,78 @@ public final class MetricFamily {
    * @param help the help text, empty for none
    * @param unit the unit, empty for none
    * @param samples the samples, copied
+   * @return the family
+   * @throws IllegalArgumentException on an invalid metric name
    */
   public static MetricFamily of(
       String name, MetricType type, String help, String unit, List<Sample> samples) {
     return new MetricFamily(name, type, help, unit, samples);
   }
 
-  /** A family without help or unit. */
+  /**
+   * A family without help or unit.
+   *
+   * @param name the family name, without sample suffixes; must be a valid metric name
+   * @param type the type; {@link MetricType#UNKNOWN} when none was declared
+   * @param samples the samples, copied
+   * @return the family, with empty help and unit
+   * @throws IllegalArgumentException on an invalid metric name
+   */
   public static MetricFamily of(String name, MetricType type, List<Sample> samples) {
     return new MetricFamily(name, type, "", "", samples);
   }
 
-  /** The family name, without sample suffixes. */
+  /**
+   * The family name, without sample suffixes.
+   *
+   * @return the family name, e.g. {@code http_requests} for {@code http_requests_total}
+   */
   public String name() {
     return name;
   }
 
-  /** The declared type. */
+  /**
+   * The declared type.
+   *
+   * @return the type, {@link MetricType#UNKNOWN} when none was declared
+   */
   public MetricType type() {
     return type;
   }
 
-  /** The help text; empty when none was given. */
+  /**
+   * The help text; empty when none was given.
+   *
+   * @return the help text, never null
+   */
   public String help() {
     return help;
   }
 
-  /** The unit; empty when none was given. */
+  /**
+   * The unit; empty when none was given.
+   *
+   * @return the unit, never null
+   */
   public String unit() {
     return unit;
   }
 
-  /** The samples, in exposition order; immutable. */
+  /**
+   * The samples, in exposition order; immutable.
+   *
+   * @return an immutable list of the samples
+   */
   public List<Sample> samples() {
     return samples;
   }
 
-  /** This family with other samples. */
+  /**
+   * This family with other samples.
+   *
+   * @param newSamples the samples of the copy; copied
+   * @return a copy with the same name, type, help and unit
+   */
   public MetricFamily withSamples(List<Sample> newSamples) {
     return new MetricFamily(name, type, help, unit, newSamples);
   }

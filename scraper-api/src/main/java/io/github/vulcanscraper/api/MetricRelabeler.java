@@ -16,6 +16,9 @@ public interface MetricRelabeler {
   /**
    * Returns the series' new labels, or {@code null} to drop it. A result without {@code __name__}
    * drops the series as well.
+   *
+   * @param labels the series' labels, the metric name as {@code __name__}
+   * @return the new labels, or {@code null} to drop the series
    */
   @Nullable Labels relabel(Labels labels);
 }

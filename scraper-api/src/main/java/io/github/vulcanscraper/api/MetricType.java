@@ -31,7 +31,11 @@ public enum MetricType {
     this.text = text;
   }
 
-  /** The type's name in OpenMetrics' {@code # TYPE} line, e.g. {@code gaugehistogram}. */
+  /**
+   * The type's name in OpenMetrics' {@code # TYPE} line, e.g. {@code gaugehistogram}.
+   *
+   * @return the lower-case type name
+   */
   public String text() {
     return text;
   }

@@ -10,12 +10,18 @@ import java.util.Set;
  * in force, so scraping continues on the last assignment. Implementations are thread-safe.
  */
 public interface Pool {
-  /** This node's member id. */
+  /**
+   * This node's member id.
+   *
+   * @return the id this node registered under, unique in the pool
+   */
   String id();
 
   /**
    * Subscribes to the member set.
    *
+   * @param listener receives the live members (this node among them once registered); must not
+   *     throw
    * @return the subscription; closing it stops deliveries
    */
   Subscription watch(SnapshotListener<Set<Member>> listener);

@@ -38,65 +38,129 @@ public final class Sample {
     this.exemplar = exemplar;
   }
 
-  /** A sample without timestamp or exemplar. */
+  /**
+   * A sample without timestamp or exemplar.
+   *
+   * @param name the metric name, suffix included; must match {@code [a-zA-Z_:][a-zA-Z0-9_:]*}
+   * @param labels the labels, without {@code __name__}; not null
+   * @param value the value; any double, NaN and infinities included
+   * @return the sample
+   * @throws IllegalArgumentException on an invalid metric name
+   */
   public static Sample of(String name, Labels labels, double value) {
     return new Sample(name, labels, value, NO_TIMESTAMP, null);
   }
 
-  /** A sample with a timestamp in milliseconds since the epoch ({@link #NO_TIMESTAMP} for none). */
+  /**
+   * A sample with a timestamp in milliseconds since the epoch ({@link #NO_TIMESTAMP} for none).
+   *
+   * @param name the metric name, suffix included; must be a valid metric name
+   * @param labels the labels, without {@code __name__}; not null
+   * @param value the value; any double
+   * @param timestampMillis milliseconds since the epoch, or {@link #NO_TIMESTAMP}
+   * @return the sample
+   * @throws IllegalArgumentException on an invalid metric name
+   */
   public static Sample of(String name, Labels labels, double value, long timestampMillis) {
     return new Sample(name, labels, value, timestampMillis, null);
   }
 
   /**
    * A sample with timestamp ({@link #NO_TIMESTAMP} for none) and exemplar ({@code null} for none).
+   *
+   * @param name the metric name, suffix included; must be a valid metric name
+   * @param labels the labels, without {@code __name__}; not null
+   * @param value the value; any double
+   * @param timestampMillis milliseconds since the epoch, or {@link #NO_TIMESTAMP}
+   * @param exemplar the exemplar, or {@code null} for none
+   * @return the sample
+   * @throws IllegalArgumentException on an invalid metric name
    */
   public static Sample of(
       String name, Labels labels, double value, long timestampMillis, @Nullable Exemplar exemplar) {
     return new Sample(name, labels, value, timestampMillis, exemplar);
   }
 
-  /** True when {@code value} is Prometheus' staleness marker. */
+  /**
+   * True when {@code value} is Prometheus' staleness marker.
+   *
+   * @param value any double
+   * @return whether {@code value} has the bit pattern of {@link #STALE_NAN} (other NaNs do not)
+   */
   public static boolean isStaleMarker(double value) {
     return Double.doubleToRawLongBits(value) == 0x7ff0000000000002L;
   }
 
-  /** The sample's metric name, suffix included. */
+  /**
+   * The sample's metric name, suffix included.
+   *
+   * @return the metric name, e.g. {@code latency_bucket}
+   */
   public String name() {
     return name;
   }
 
-  /** The sample's labels, without {@code __name__}. */
+  /**
+   * The sample's labels, without {@code __name__}.
+   *
+   * @return the labels, {@link Labels#EMPTY} when there are none
+   */
   public Labels labels() {
     return labels;
   }
 
-  /** The value; may be NaN, infinite, or the {@link #STALE_NAN staleness marker}. */
+  /**
+   * The value; may be NaN, infinite, or the {@link #STALE_NAN staleness marker}.
+   *
+   * @return the sample's value
+   */
   public double value() {
     return value;
   }
 
-  /** True when the sample carries a timestamp. */
+  /**
+   * True when the sample carries a timestamp.
+   *
+   * @return whether {@link #timestampMillis()} is not {@link #NO_TIMESTAMP}
+   */
   public boolean hasTimestamp() {
     return timestampMillis != NO_TIMESTAMP;
   }
 
-  /** The timestamp in milliseconds since the epoch, or {@link #NO_TIMESTAMP}. */
+  /**
+   * The timestamp in milliseconds since the epoch, or {@link #NO_TIMESTAMP}.
+   *
+   * @return the timestamp in milliseconds, or {@link #NO_TIMESTAMP}
+   */
   public long timestampMillis() {
     return timestampMillis;
   }
 
-  /** The exemplar, or {@code null} when there is none. */
+  /**
+   * The exemplar, or {@code null} when there is none.
+   *
+   * @return the exemplar, or {@code null}
+   */
   public @Nullable Exemplar exemplar() {
     return exemplar;
   }
 
-  /** This sample with other labels. */
+  /**
+   * This sample with other labels.
+   *
+   * @param newLabels the labels of the copy, without {@code __name__}; not null
+   * @return a copy with the same name, value, timestamp and exemplar
+   */
   public Sample withLabels(Labels newLabels) {
     return new Sample(name, newLabels, value, timestampMillis, exemplar);
   }
 
-  /** This sample with another timestamp ({@link #NO_TIMESTAMP} for none). */
+  /**
+   * This sample with another timestamp ({@link #NO_TIMESTAMP} for none).
+   *
+   * @param newTimestampMillis milliseconds since the epoch, or {@link #NO_TIMESTAMP}
+   * @return a copy with the same series, value and exemplar
+   */
   public Sample withTimestamp(long newTimestampMillis) {
     return new Sample(name, labels, value, newTimestampMillis, exemplar);
   }

@@ -27,27 +27,44 @@ public final class Scrape {
    * @param timestampMillis the scrape's timestamp in milliseconds since the epoch
    * @param target the target's labels ({@code job}, {@code instance}, ...)
    * @param families the families, copied
+   * @return the scrape
    */
   public static Scrape of(long timestampMillis, Labels target, List<MetricFamily> families) {
     return new Scrape(timestampMillis, target, families);
   }
 
-  /** The scrape's timestamp in milliseconds since the epoch: the start of its slot. */
+  /**
+   * The scrape's timestamp in milliseconds since the epoch: the start of its slot.
+   *
+   * @return the timestamp in milliseconds
+   */
   public long timestampMillis() {
     return timestampMillis;
   }
 
-  /** The target's labels, {@code job} and {@code instance} among them. */
+  /**
+   * The target's labels, {@code job} and {@code instance} among them.
+   *
+   * @return the target labels
+   */
   public Labels target() {
     return target;
   }
 
-  /** The metric families, synthetic series included; immutable. */
+  /**
+   * The metric families, synthetic series included; immutable.
+   *
+   * @return an immutable list of the families
+   */
   public List<MetricFamily> families() {
     return families;
   }
 
-  /** The number of samples over all families. */
+  /**
+   * The number of samples over all families.
+   *
+   * @return the total sample count, 0 when there is no family
+   */
   public int sampleCount() {
     int n = 0;
     for (MetricFamily f : families) {

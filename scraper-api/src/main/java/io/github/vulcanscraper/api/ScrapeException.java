@@ -14,14 +14,28 @@ import org.jspecify.annotations.Nullable;
 public class ScrapeException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The low-cardinality reason code, such as {@code timeout}; never null. */
   private final String reason;
 
-  /** A failure with this reason code and message. */
+  /**
+   * A failure with this reason code and message.
+   *
+   * @param reason the reason code, short and low-cardinality, e.g. {@code http_status}
+   * @param message what happened; must not hold a secret
+   * @throws IllegalArgumentException when {@code reason} is null or empty
+   */
   public ScrapeException(String reason, String message) {
     this(reason, message, null);
   }
 
-  /** A failure with this reason code, message and cause; the cause may be {@code null}. */
+  /**
+   * A failure with this reason code, message and cause; the cause may be {@code null}.
+   *
+   * @param reason the reason code, short and low-cardinality, e.g. {@code connection}
+   * @param message what happened; must not hold a secret
+   * @param cause the underlying failure, or {@code null}
+   * @throws IllegalArgumentException when {@code reason} is null or empty
+   */
   public ScrapeException(String reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     if (reason == null || reason.isEmpty()) {
@@ -30,7 +44,11 @@ public class ScrapeException extends Exception {
     this.reason = reason;
   }
 
-  /** The reason code, for example {@code timeout} or {@code sample_limit}. */
+  /**
+   * The reason code, for example {@code timeout} or {@code sample_limit}.
+   *
+   * @return the reason code, fit for a metric label
+   */
   public String reason() {
     return reason;
   }

@@ -12,12 +12,18 @@ package io.github.vulcanscraper.api;
  */
 @FunctionalInterface
 public interface SnapshotListener<T> {
-  /** Takes the complete current state. */
+  /**
+   * Takes the complete current state.
+   *
+   * @param snapshot the complete state, replacing the previous one; immutable, never null
+   */
   void onSnapshot(T snapshot);
 
   /**
    * Takes a failure that did not change the state: the last good snapshot stays in force (a job
    * whose new YAML is invalid, a discovery backend that is down). The default does nothing.
+   *
+   * @param error what went wrong, for logging; the state is unchanged
    */
   default void onError(Exception error) {}
 }

@@ -13,6 +13,7 @@ public interface TargetWatcher {
   /**
    * Subscribes to the target list.
    *
+   * @param listener receives the complete target list on subscription and on each change
    * @return the subscription; closing it stops deliveries
    */
   Subscription watch(SnapshotListener<List<Targeter>> listener);

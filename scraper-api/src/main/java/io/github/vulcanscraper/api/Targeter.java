@@ -17,29 +17,51 @@ import java.util.List;
  * never twice at once for the same target.
  */
 public interface Targeter {
-  /** The stable key of this target, conventionally {@code <job>/<instance>}. */
+  /**
+   * The stable key of this target, conventionally {@code <job>/<instance>}.
+   *
+   * @return the key, never empty
+   */
   String key();
 
-  /** The job this target belongs to. */
+  /**
+   * The job this target belongs to.
+   *
+   * @return the job's name
+   */
   JobName job();
 
   /**
    * The labels attached to every sample of this target, {@code job} and {@code instance} among
    * them. The default is {@link Labels#EMPTY}.
+   *
+   * @return the target labels, never null
    */
   default Labels labels() {
     return Labels.EMPTY;
   }
 
-  /** How often the target is scraped; positive. */
+  /**
+   * How often the target is scraped; positive.
+   *
+   * @return the scrape interval, positive
+   */
   Duration interval();
 
-  /** How long one fetch may take; positive and at most {@link #interval()}. Defaults to it. */
+  /**
+   * How long one fetch may take; positive and at most {@link #interval()}. Defaults to it.
+   *
+   * @return the fetch timeout, positive and at most {@link #interval()}
+   */
   default Duration timeout() {
     return interval();
   }
 
-  /** How the samples of a fetch are labelled, filtered and limited. */
+  /**
+   * How the samples of a fetch are labelled, filtered and limited.
+   *
+   * @return the policy; {@link ScrapePolicy#DEFAULT} unless overridden
+   */
   default ScrapePolicy policy() {
     return ScrapePolicy.DEFAULT;
   }
@@ -47,6 +69,7 @@ public interface Targeter {
   /**
    * Fetches the target's metrics once, as exposed (before target labels, relabeling and limits).
    *
+   * @return the families in exposition order, unlabelled; never null
    * @throws ScrapeException when the target cannot be scraped; its reason is recorded and the
    *     scrape is written with {@code up 0}
    */

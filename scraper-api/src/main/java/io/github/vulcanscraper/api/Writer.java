@@ -36,6 +36,8 @@ public interface Writer extends AutoCloseable {
   /**
    * Hands over one scrape of the target with this key.
    *
+   * @param key the target's stable {@link Targeter#key() key}, e.g. the Kafka record key
+   * @param scrape the scrape, successful or failed
    * @return a stage completed when the scrape is delivered, or exceptionally when it is not
    */
   CompletionStage<Void> write(String key, Scrape scrape);
@@ -43,6 +45,8 @@ public interface Writer extends AutoCloseable {
   /**
    * Waits up to {@code timeout} for the scrapes handed over so far to be delivered. The default
    * returns at once.
+   *
+   * @param timeout the longest wait; a delivery still pending after it stays pending
    */
   default void flush(Duration timeout) {}
 

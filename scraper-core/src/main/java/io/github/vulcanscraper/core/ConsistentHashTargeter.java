@@ -53,12 +53,22 @@ public final class ConsistentHashTargeter implements TargetWatcher {
     this.replicas = b.replicas;
   }
 
-  /** A builder filtering {@code targets} by the members of {@code pool}. */
+  /**
+   * A builder filtering {@code targets} by the members of {@code pool}.
+   *
+   * @param targets the source of all targets, each node seeing the same
+   * @param pool the member set this node belongs to
+   * @return a new builder
+   */
   public static Builder builder(TargetWatcher targets, Pool pool) {
     return new Builder(targets, pool);
   }
 
-  /** The replication factor: how many members scrape each target. */
+  /**
+   * The replication factor: how many members scrape each target.
+   *
+   * @return the replication factor, at least 1
+   */
   public int replicas() {
     return replicas;
   }
@@ -219,6 +229,8 @@ public final class ConsistentHashTargeter implements TargetWatcher {
      * Sets the replication factor R: each target is scraped by the R members that rank it highest
      * (all members when there are fewer). Default 1.
      *
+     * @param replicas the number of members scraping each target; >= 1
+     * @return this builder
      * @throws IllegalArgumentException when {@code replicas < 1}
      */
     public Builder replicas(int replicas) {
@@ -229,7 +241,11 @@ public final class ConsistentHashTargeter implements TargetWatcher {
       return this;
     }
 
-    /** The targeter. */
+    /**
+     * The targeter.
+     *
+     * @return a new, immutable targeter; its subscriptions watch the targets and the pool
+     */
     public ConsistentHashTargeter build() {
       return new ConsistentHashTargeter(this);
     }

@@ -74,12 +74,20 @@ public final class HTTPTarget implements Targeter {
     this.clients = b.clients == null ? HttpClients.shared() : b.clients;
   }
 
-  /** A builder; {@link Builder#url} and {@link Builder#job} are required. */
+  /**
+   * A builder; {@link Builder#url} and {@link Builder#job} are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this target's settings. */
+  /**
+   * A builder holding this target's settings.
+   *
+   * @return a new builder, independent of this target
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.url = url;
@@ -112,7 +120,11 @@ public final class HTTPTarget implements Targeter {
     return labels;
   }
 
-  /** The URL scraped. */
+  /**
+   * The URL scraped.
+   *
+   * @return the URL, {@code http} or {@code https} with a host
+   */
   public URI url() {
     return url;
   }
@@ -132,27 +144,47 @@ public final class HTTPTarget implements Targeter {
     return policy;
   }
 
-  /** Auth, TLS, proxy, headers and redirects. */
+  /**
+   * Auth, TLS, proxy, headers and redirects.
+   *
+   * @return the HTTP client settings, {@link HttpClientConfig#DEFAULT} when unset
+   */
   public HttpClientConfig httpClientConfig() {
     return httpClientConfig;
   }
 
-  /** The largest body accepted, in bytes after decompression; 0 for no limit. */
+  /**
+   * The largest body accepted, in bytes after decompression; 0 for no limit.
+   *
+   * @return the limit in bytes, 0 for none
+   */
   public long bodySizeLimit() {
     return bodySizeLimit;
   }
 
-  /** Whether the scrape asks for gzip. */
+  /**
+   * Whether the scrape asks for gzip.
+   *
+   * @return whether {@code Accept-Encoding: gzip} is sent
+   */
   public boolean enableCompression() {
     return enableCompression;
   }
 
-  /** The {@code Accept} header sent. */
+  /**
+   * The {@code Accept} header sent.
+   *
+   * @return the header's value, never empty
+   */
   public String acceptHeader() {
     return acceptHeader;
   }
 
-  /** The clients this target fetches with. */
+  /**
+   * The clients this target fetches with.
+   *
+   * @return the clients, {@link HttpClients#shared()} unless set
+   */
   public HttpClients clients() {
     return clients;
   }
@@ -246,6 +278,8 @@ public final class HTTPTarget implements Targeter {
     /**
      * Sets the URL to scrape, {@code http} or {@code https} with a host.
      *
+     * @param url the URL; not null
+     * @return this builder
      * @throws IllegalArgumentException on another scheme or no host
      */
     public Builder url(URI url) {
@@ -260,7 +294,12 @@ public final class HTTPTarget implements Targeter {
       return this;
     }
 
-    /** Sets the job. */
+    /**
+     * Sets the job.
+     *
+     * @param job the job; not null
+     * @return this builder
+     */
     public Builder job(JobName job) {
       this.job = Objects.requireNonNull(job, "job");
       return this;
@@ -269,6 +308,9 @@ public final class HTTPTarget implements Targeter {
     /**
      * Sets the target labels. {@code job} defaults to the job's name and {@code instance} to the
      * URL's {@code host:port} when absent. Default none beyond those.
+     *
+     * @param labels the target labels; not null
+     * @return this builder
      */
     public Builder labels(Labels labels) {
       this.labels = Objects.requireNonNull(labels, "labels");
@@ -278,6 +320,8 @@ public final class HTTPTarget implements Targeter {
     /**
      * Sets the scrape interval; default one minute.
      *
+     * @param interval the interval; at least a millisecond
+     * @return this builder
      * @throws IllegalArgumentException when not positive or under a millisecond
      */
     public Builder interval(Duration interval) {
@@ -292,6 +336,8 @@ public final class HTTPTarget implements Targeter {
      * Sets the scrape timeout; at most the interval (checked by {@link #build()}). Default ten
      * seconds, or the interval when shorter.
      *
+     * @param timeout the timeout; at least a millisecond
+     * @return this builder
      * @throws IllegalArgumentException when not positive
      */
     public Builder timeout(Duration timeout) {
@@ -302,13 +348,23 @@ public final class HTTPTarget implements Targeter {
       return this;
     }
 
-    /** Sets the scrape policy; default {@link ScrapePolicy#DEFAULT}. */
+    /**
+     * Sets the scrape policy; default {@link ScrapePolicy#DEFAULT}.
+     *
+     * @param policy the policy; not null
+     * @return this builder
+     */
     public Builder policy(ScrapePolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Sets auth, TLS, proxy, headers and redirects; default {@link HttpClientConfig#DEFAULT}. */
+    /**
+     * Sets auth, TLS, proxy, headers and redirects; default {@link HttpClientConfig#DEFAULT}.
+     *
+     * @param config the settings; not null
+     * @return this builder
+     */
     public Builder httpClientConfig(HttpClientConfig config) {
       this.httpClientConfig = Objects.requireNonNull(config, "httpClientConfig");
       return this;
@@ -317,6 +373,8 @@ public final class HTTPTarget implements Targeter {
     /**
      * Sets {@code body_size_limit} in bytes (of the decompressed body); 0, the default, for none.
      *
+     * @param bytes the limit in bytes; >= 0
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder bodySizeLimit(long bytes) {
@@ -327,7 +385,12 @@ public final class HTTPTarget implements Targeter {
       return this;
     }
 
-    /** Sets whether to ask for gzip ({@code enable_compression}); default {@code true}. */
+    /**
+     * Sets whether to ask for gzip ({@code enable_compression}); default {@code true}.
+     *
+     * @param enable {@code false} to not ask for gzip
+     * @return this builder
+     */
     public Builder enableCompression(boolean enable) {
       this.enableCompression = enable;
       return this;
@@ -336,6 +399,10 @@ public final class HTTPTarget implements Targeter {
     /**
      * Sets the {@code Accept} header; default {@link ExpositionFormat#ACCEPT_HEADER} (OpenMetrics
      * preferred, then the text format).
+     *
+     * @param accept the header's value; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code accept} is null or blank
      */
     public Builder acceptHeader(String accept) {
       if (accept == null || accept.isBlank()) {
@@ -345,7 +412,12 @@ public final class HTTPTarget implements Targeter {
       return this;
     }
 
-    /** Sets the clients to fetch with; default {@link HttpClients#shared()}. */
+    /**
+     * Sets the clients to fetch with; default {@link HttpClients#shared()}.
+     *
+     * @param clients the clients, shared between targets; not null
+     * @return this builder
+     */
     public Builder clients(HttpClients clients) {
       this.clients = Objects.requireNonNull(clients, "clients");
       return this;
@@ -354,6 +426,7 @@ public final class HTTPTarget implements Targeter {
     /**
      * The target.
      *
+     * @return a new, immutable target
      * @throws IllegalStateException without a url or job
      * @throws IllegalArgumentException when the timeout exceeds the interval
      */

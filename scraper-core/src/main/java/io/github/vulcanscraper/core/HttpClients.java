@@ -55,6 +55,9 @@ public final class HttpClients {
   /**
    * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared. The
    * scrape's timeout is set per call and overrides the base's call timeout.
+   *
+   * @param base the client whose pool, dispatcher and timeouts are shared; the caller owns it
+   * @return the clients
    */
   public static HttpClients of(OkHttpClient base) {
     return new HttpClients(Objects.requireNonNull(base, "base"));
@@ -65,6 +68,8 @@ public final class HttpClients {
    * retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
    * scraped more often than that reuse their connection, as Prometheus does. Used by {@link
    * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
+   *
+   * @return the shared instance, created on first use
    */
   public static HttpClients shared() {
     HttpClients s = shared;
@@ -85,7 +90,11 @@ public final class HttpClients {
     return s;
   }
 
-  /** The base client. */
+  /**
+   * The base client.
+   *
+   * @return the base client
+   */
   public OkHttpClient base() {
     return base;
   }
@@ -95,6 +104,8 @@ public final class HttpClients {
    * as configured, sharing this instance's connection pool. Auth and extra headers are per request:
    * see {@link #authorize}. Discovery mechanisms use it for their own HTTP calls.
    *
+   * @param config the HTTP client settings of a target or a discovery mechanism
+   * @return the cached client for these settings
    * @throws ScrapeException with reason {@code tls_config} when the TLS files cannot be read
    */
   public OkHttpClient clientFor(HttpClientConfig config) throws ScrapeException {
@@ -115,6 +126,9 @@ public final class HttpClients {
    * Adds the extra headers and the {@code Authorization} header of {@code config} to a request.
    * Secrets are read now, so a rotated password or token file is picked up by the next request.
    *
+   * @param b the request being built; changed in place
+   * @param config the settings holding the headers and credentials
+   * @return {@code b}
    * @throws ScrapeException with reason {@code secret} when a secret file cannot be read; the
    *     message names the file, never its content
    */

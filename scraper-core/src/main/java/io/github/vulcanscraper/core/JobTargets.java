@@ -40,7 +40,12 @@ public final class JobTargets implements TargetWatcher {
     this.jobs = jobs;
   }
 
-  /** The targets of the jobs {@code jobs} delivers. */
+  /**
+   * The targets of the jobs {@code jobs} delivers.
+   *
+   * @param jobs the source of the job list
+   * @return a watcher of the jobs' combined targets
+   */
   public static JobTargets of(JobWatcher jobs) {
     return new JobTargets(Objects.requireNonNull(jobs, "jobs"));
   }

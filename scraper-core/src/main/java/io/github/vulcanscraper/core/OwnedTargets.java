@@ -34,6 +34,7 @@ public final class OwnedTargets extends AbstractList<Targeter> implements Random
    *
    * @param owned the targets this node scrapes, copied
    * @param elsewhere the keys of the targets that exist and are scraped by other nodes, copied
+   * @return the snapshot
    */
   public static OwnedTargets of(List<Targeter> owned, Set<String> elsewhere) {
     return new OwnedTargets(List.copyOf(owned), List.of(), Set.copyOf(elsewhere));
@@ -47,12 +48,21 @@ public final class OwnedTargets extends AbstractList<Targeter> implements Random
     return new OwnedTargets(List.copyOf(owned), all, null);
   }
 
-  /** True when the target with this key still exists and another node owns it. */
+  /**
+   * True when the target with this key still exists and another node owns it.
+   *
+   * @param key a target's {@link Targeter#key() key}
+   * @return whether another node scrapes the target
+   */
   public boolean isOwnedElsewhere(String key) {
     return elsewhere().contains(key);
   }
 
-  /** The keys of the targets other nodes own; immutable. */
+  /**
+   * The keys of the targets other nodes own; immutable.
+   *
+   * @return the keys, empty when no target is owned elsewhere
+   */
   public Set<String> elsewhere() {
     Set<String> e = elsewhere;
     if (e == null) {

@@ -9,12 +9,18 @@ package io.github.vulcanscraper.core;
  * are thread-safe.
  */
 public interface Scheduler {
-  /** The current wall-clock time in milliseconds since the epoch. */
+  /**
+   * The current wall-clock time in milliseconds since the epoch.
+   *
+   * @return milliseconds since the epoch
+   */
   long currentTimeMillis();
 
   /**
    * Runs {@code task} once at {@code epochMillis} on the wall clock (at once when that is past).
    *
+   * @param epochMillis when to run, milliseconds since the epoch on this scheduler's clock
+   * @param task what to run; it must not block for long
    * @return a handle that cancels the task if it has not started
    */
   Cancellable schedule(long epochMillis, Runnable task);

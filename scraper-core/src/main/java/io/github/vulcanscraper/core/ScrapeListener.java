@@ -18,6 +18,9 @@ public interface ScrapeListener {
   /**
    * A scrape of target {@code key} for the slot at {@code slotMillis} (milliseconds since the
    * epoch) starts.
+   *
+   * @param key the target's {@link io.github.vulcanscraper.api.Targeter#key() key}
+   * @param slotMillis the slot's start, milliseconds since the epoch
    */
   default void scrapeStarted(String key, long slotMillis) {}
 
@@ -26,12 +29,19 @@ public interface ScrapeListener {
    *
    * @param duration the fetch and processing time
    * @param samples the samples exposed by the target, before relabeling
+   * @param key the target's key
+   * @param slotMillis the slot's start, as given to {@link #scrapeStarted}
    */
   default void scrapeSucceeded(String key, long slotMillis, Duration duration, int samples) {}
 
   /**
    * The scrape failed; {@code failure.reason()} says why ({@code timeout}, {@code http_status},
    * {@code sample_limit}, ...). The scrape is still written, with {@code up 0}.
+   *
+   * @param key the target's key
+   * @param slotMillis the slot's start, as given to {@link #scrapeStarted}
+   * @param duration the time from the fetch's start to the failure
+   * @param failure the failure, with its reason code
    */
   default void scrapeFailed(
       String key, long slotMillis, Duration duration, ScrapeException failure) {}

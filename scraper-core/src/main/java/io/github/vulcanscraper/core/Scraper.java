@@ -78,7 +78,13 @@ public final class Scraper implements AutoCloseable {
     this.workers = new Workers(ctx);
   }
 
-  /** A builder scraping the targets of {@code targets} into {@code writer}. */
+  /**
+   * A builder scraping the targets of {@code targets} into {@code writer}.
+   *
+   * @param targets the source of the target list; watched from {@link #start()} on
+   * @param writer receives every scrape; flushed and closed by {@link #close()}
+   * @return a new builder
+   */
   public static Builder builder(TargetWatcher targets, Writer writer) {
     return new Builder(targets, writer);
   }
@@ -101,12 +107,20 @@ public final class Scraper implements AutoCloseable {
     }
   }
 
-  /** This scraper's self-metrics. */
+  /**
+   * This scraper's self-metrics.
+   *
+   * @return the metrics, live, owned by this scraper
+   */
   public ScraperMetrics metrics() {
     return ctx.metrics;
   }
 
-  /** The number of targets scheduled now. */
+  /**
+   * The number of targets scheduled now.
+   *
+   * @return the count of targets with a running schedule, 0 before the first snapshot
+   */
   public int targetCount() {
     synchronized (lock) {
       return workers.size();
@@ -211,6 +225,8 @@ public final class Scraper implements AutoCloseable {
      * Sets how many fetches run at once on the scraper's own pool. Default four per processor, at
      * least 8 and at most 64. Ignored when an {@link #executor} is given.
      *
+     * @param threads the most fetches at once; > 0
+     * @return this builder
      * @throws IllegalArgumentException when not positive
      */
     public Builder fetchConcurrency(int threads) {
@@ -224,13 +240,21 @@ public final class Scraper implements AutoCloseable {
     /**
      * Runs fetches on this executor instead of the scraper's own pool; the caller bounds it and
      * shuts it down. {@code null} restores the default.
+     *
+     * @param executor the executor, or {@code null} for the scraper's own pool
+     * @return this builder
      */
     public Builder executor(@Nullable Executor executor) {
       this.executor = executor;
       return this;
     }
 
-    /** Sets the wall clock of the default scheduler; default {@link Clock#systemUTC()}. */
+    /**
+     * Sets the wall clock of the default scheduler; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -239,13 +263,21 @@ public final class Scraper implements AutoCloseable {
     /**
      * Schedules slots with this scheduler (whose time then replaces the {@link #clock}); the caller
      * owns it. {@code null} restores the default, one daemon thread on the clock.
+     *
+     * @param scheduler the scheduler, or {@code null} for the default
+     * @return this builder
      */
     public Builder scheduler(@Nullable Scheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }
 
-    /** Sets the scrape listener; default {@link ScrapeListener#NONE}. */
+    /**
+     * Sets the scrape listener; default {@link ScrapeListener#NONE}.
+     *
+     * @param listener the listener; not null, fast, never throws
+     * @return this builder
+     */
     public Builder listener(ScrapeListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -255,6 +287,8 @@ public final class Scraper implements AutoCloseable {
      * Sets how long {@link Scraper#close()} waits for running scrapes and the writer's flush
      * together; default 10 seconds.
      *
+     * @param timeout the longest wait; >= 0
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder closeTimeout(Duration timeout) {
@@ -265,7 +299,11 @@ public final class Scraper implements AutoCloseable {
       return this;
     }
 
-    /** The scraper, not started. */
+    /**
+     * The scraper, not started.
+     *
+     * @return a new scraper; call {@link Scraper#start()} to begin
+     */
     public Scraper build() {
       return new Scraper(this);
     }

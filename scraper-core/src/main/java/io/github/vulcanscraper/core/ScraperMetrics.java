@@ -81,38 +81,67 @@ public final class ScraperMetrics {
     writesDropped.increment();
   }
 
-  /** The number of targets scheduled now. */
+  /**
+   * The number of targets scheduled now.
+   *
+   * @return the count of targets this scraper owns
+   */
   public int targetsOwned() {
     return targetsOwned.get();
   }
 
-  /** Successful scrapes so far. */
+  /**
+   * Successful scrapes so far.
+   *
+   * @return the count since the scraper was built
+   */
   public long scrapesSucceeded() {
     return successes.sum();
   }
 
-  /** Failed scrapes so far. */
+  /**
+   * Failed scrapes so far.
+   *
+   * @return the count since the scraper was built, all reasons together
+   */
   public long scrapesFailed() {
     return failures.sum();
   }
 
-  /** Failed scrapes so far with this reason ({@code timeout}, {@code http_status}, ...). */
+  /**
+   * Failed scrapes so far with this reason ({@code timeout}, {@code http_status}, ...).
+   *
+   * @param reason the {@link io.github.vulcanscraper.api.ScrapeException#reason() reason code}
+   * @return the count since the scraper was built, 0 for a reason not seen
+   */
   public long scrapesFailed(String reason) {
     LongAdder a = failuresByReason.get(reason);
     return a == null ? 0 : a.sum();
   }
 
-  /** Slots skipped because the target's previous scrape was still running. */
+  /**
+   * Slots skipped because the target's previous scrape was still running.
+   *
+   * @return the count since the scraper was built
+   */
   public long slotsSkipped() {
     return slotsSkipped.sum();
   }
 
-  /** Writes that failed. */
+  /**
+   * Writes that failed.
+   *
+   * @return the count of writes whose stage failed otherwise
+   */
   public long writeErrors() {
     return writeErrors.sum();
   }
 
-  /** Writes the writer dropped. */
+  /**
+   * Writes the writer dropped.
+   *
+   * @return the count of writes whose stage was rejected or cancelled
+   */
   public long writesDropped() {
     return writesDropped.sum();
   }
@@ -120,6 +149,7 @@ public final class ScraperMetrics {
   /**
    * Writes every metric in the Prometheus text format (version 0.0.4).
    *
+   * @param out where the text goes; not flushed nor closed
    * @throws UncheckedIOException when {@code out} fails
    */
   public void writeText(Appendable out) {

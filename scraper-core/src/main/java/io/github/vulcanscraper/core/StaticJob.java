@@ -39,6 +39,9 @@ public final class StaticJob implements Job {
   /**
    * A job with these targets.
    *
+   * @param name the job's name
+   * @param targets the targets; copied
+   * @return the job, whose watchers get the same list on subscription and never again
    * @throws IllegalArgumentException when two targets have the same key
    */
   public static StaticJob of(JobName name, List<? extends Targeter> targets) {
@@ -50,7 +53,11 @@ public final class StaticJob implements Job {
     return name;
   }
 
-  /** The job's targets; immutable. */
+  /**
+   * The job's targets; immutable.
+   *
+   * @return the targets, in the order given
+   */
   public List<Targeter> targets() {
     return targets;
   }

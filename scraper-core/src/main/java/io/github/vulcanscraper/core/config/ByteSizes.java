@@ -31,6 +31,8 @@ public final class ByteSizes {
   /**
    * Parses a size into bytes.
    *
+   * @param s the size, e.g. {@code 10MB}, {@code 1.5MiB} or {@code 0}
+   * @return the size in bytes, >= 0
    * @throws IllegalArgumentException naming the text, e.g. {@code unknown unit "" in "100"}, or for
    *     a negative size
    */

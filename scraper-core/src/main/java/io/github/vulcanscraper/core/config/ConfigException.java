@@ -14,8 +14,13 @@ import org.jspecify.annotations.Nullable;
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is, e.g. {@code scrape_configs[2].regex}; empty for the document itself. */
   private final String path;
+
+  /** The 1-based line of the problem, or 0 when unknown. */
   private final int line;
+
+  /** What is wrong, without the place. */
   private final String reason;
 
   /**
@@ -30,7 +35,15 @@ public final class ConfigException extends RuntimeException {
     this(path, line, reason, null);
   }
 
-  /** A problem at a place in the document, caused by {@code cause}. */
+  /**
+   * A problem at a place in the document, caused by {@code cause}.
+   *
+   * @param path where, as {@code scrape_configs[2].relabel_configs[0].regex}; empty or {@code null}
+   *     for the document itself
+   * @param line the 1-based line in the YAML text, or 0 when unknown
+   * @param reason what is wrong; must not hold a secret's value
+   * @param cause the underlying failure, or {@code null}
+   */
   public ConfigException(String path, int line, String reason, @Nullable Throwable cause) {
     super(format(path, line, reason), cause);
     this.path = path == null ? "" : path;
@@ -52,17 +65,29 @@ public final class ConfigException extends RuntimeException {
     return sb.append(reason).toString();
   }
 
-  /** Where the problem is, as {@code scrape_configs[2].relabel_configs[0].regex}; may be empty. */
+  /**
+   * Where the problem is, as {@code scrape_configs[2].relabel_configs[0].regex}; may be empty.
+   *
+   * @return the path, never null
+   */
   public String path() {
     return path;
   }
 
-  /** The 1-based line of the problem in the YAML text, or 0 when unknown. */
+  /**
+   * The 1-based line of the problem in the YAML text, or 0 when unknown.
+   *
+   * @return the line, or 0
+   */
   public int line() {
     return line;
   }
 
-  /** What is wrong, without the place. */
+  /**
+   * What is wrong, without the place.
+   *
+   * @return the reason
+   */
   public String reason() {
     return reason;
   }

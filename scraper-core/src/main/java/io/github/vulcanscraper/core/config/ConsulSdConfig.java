@@ -64,82 +64,146 @@ public final class ConsulSdConfig {
     this.httpClient = b.httpClient;
   }
 
-  /** A builder with the defaults. */
+  /**
+   * A builder with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code server}: {@code host:port} of the Consul agent; {@code localhost:8500} by default. */
+  /**
+   * {@code server}: {@code host:port} of the Consul agent; {@code localhost:8500} by default.
+   *
+   * @return the agent's address
+   */
   public String server() {
     return server;
   }
 
-  /** {@code path_prefix}: put before the API paths, e.g. {@code /consul}; empty by default. */
+  /**
+   * {@code path_prefix}: put before the API paths, e.g. {@code /consul}; empty by default.
+   *
+   * @return the path prefix, empty for none
+   */
   public String pathPrefix() {
     return pathPrefix;
   }
 
-  /** {@code token}: the ACL token sent as {@code X-Consul-Token}, or {@code null}. */
+  /**
+   * {@code token}: the ACL token sent as {@code X-Consul-Token}, or {@code null}.
+   *
+   * @return the token, or {@code null} for none
+   */
   public @Nullable Secret token() {
     return token;
   }
 
-  /** {@code datacenter}, or empty for the agent's. */
+  /**
+   * {@code datacenter}, or empty for the agent's.
+   *
+   * @return the datacenter, empty for the agent's own
+   */
   public String datacenter() {
     return datacenter;
   }
 
-  /** {@code namespace} (Consul Enterprise), or empty. */
+  /**
+   * {@code namespace} (Consul Enterprise), or empty.
+   *
+   * @return the namespace, empty for none
+   */
   public String namespace() {
     return namespace;
   }
 
-  /** {@code partition} (Consul Enterprise), or empty. */
+  /**
+   * {@code partition} (Consul Enterprise), or empty.
+   *
+   * @return the admin partition, empty for none
+   */
   public String partition() {
     return partition;
   }
 
-  /** {@code tag_separator}: joins the tags in {@code __meta_consul_tags}; {@code ,} by default. */
+  /**
+   * {@code tag_separator}: joins the tags in {@code __meta_consul_tags}; {@code ,} by default.
+   *
+   * @return the separator
+   */
   public String tagSeparator() {
     return tagSeparator;
   }
 
-  /** {@code scheme}: {@code http} (default) or {@code https}. */
+  /**
+   * {@code scheme}: {@code http} (default) or {@code https}.
+   *
+   * @return {@code http} or {@code https}
+   */
   public String scheme() {
     return scheme;
   }
 
-  /** {@code allow_stale}: allow stale reads from any server; {@code true} by default. */
+  /**
+   * {@code allow_stale}: allow stale reads from any server; {@code true} by default.
+   *
+   * @return whether stale reads are allowed
+   */
   public boolean allowStale() {
     return allowStale;
   }
 
-  /** {@code refresh_interval}: 30s by default. */
+  /**
+   * {@code refresh_interval}: 30s by default.
+   *
+   * @return the interval between catalog refreshes, positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** {@code services}: the services to watch; empty for all. */
+  /**
+   * {@code services}: the services to watch; empty for all.
+   *
+   * @return the service names, empty for every service
+   */
   public List<String> services() {
     return services;
   }
 
-  /** {@code tags}: a service instance must carry all of them; empty for no filter. */
+  /**
+   * {@code tags}: a service instance must carry all of them; empty for no filter.
+   *
+   * @return the required tags, empty for no filter
+   */
   public List<String> tags() {
     return tags;
   }
 
-  /** {@code node_meta}: a node must carry all these meta pairs; empty for no filter. */
+  /**
+   * {@code node_meta}: a node must carry all these meta pairs; empty for no filter.
+   *
+   * @return the required node meta pairs, empty for no filter
+   */
   public Map<String, String> nodeMeta() {
     return nodeMeta;
   }
 
-  /** {@code filter}: a Consul filter expression for the catalog, or empty. */
+  /**
+   * {@code filter}: a Consul filter expression for the catalog, or empty.
+   *
+   * @return the catalog filter expression, empty for none
+   */
   public String filter() {
     return filter;
   }
 
-  /** {@code health_filter}: a Consul filter expression for the health endpoint, or empty. */
+  /**
+   * {@code health_filter}: a Consul filter expression for the health endpoint, or empty.
+   *
+   * @return the health filter expression, empty for none
+   */
   public String healthFilter() {
     return healthFilter;
   }
@@ -147,6 +211,8 @@ public final class ConsulSdConfig {
   /**
    * The HTTP client settings for the Consul API. The legacy {@code username} / {@code password}
    * fields are folded into its basic auth, as Prometheus does.
+   *
+   * @return the HTTP client settings, never null
    */
   public HttpClientConfig httpClient() {
     return httpClient;
@@ -248,6 +314,8 @@ public final class ConsulSdConfig {
     /**
      * Sets {@code server}.
      *
+     * @param server the agent's {@code host:port}; not blank
+     * @return this builder
      * @throws IllegalArgumentException when blank
      */
     public Builder server(String server) {
@@ -258,37 +326,67 @@ public final class ConsulSdConfig {
       return this;
     }
 
-    /** Sets {@code path_prefix}. */
+    /**
+     * Sets {@code path_prefix}.
+     *
+     * @param pathPrefix the prefix, e.g. {@code /consul}; not null, empty for none
+     * @return this builder
+     */
     public Builder pathPrefix(String pathPrefix) {
       this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
       return this;
     }
 
-    /** Sets {@code token}; {@code null} for none. */
+    /**
+     * Sets {@code token}; {@code null} for none.
+     *
+     * @param token the ACL token, or {@code null} for none
+     * @return this builder
+     */
     public Builder token(@Nullable Secret token) {
       this.token = token;
       return this;
     }
 
-    /** Sets {@code datacenter}. */
+    /**
+     * Sets {@code datacenter}.
+     *
+     * @param datacenter the datacenter; not null, empty for the agent's own
+     * @return this builder
+     */
     public Builder datacenter(String datacenter) {
       this.datacenter = Objects.requireNonNull(datacenter, "datacenter");
       return this;
     }
 
-    /** Sets {@code namespace}. */
+    /**
+     * Sets {@code namespace}.
+     *
+     * @param namespace the namespace; not null, empty for none
+     * @return this builder
+     */
     public Builder namespace(String namespace) {
       this.namespace = Objects.requireNonNull(namespace, "namespace");
       return this;
     }
 
-    /** Sets {@code partition}. */
+    /**
+     * Sets {@code partition}.
+     *
+     * @param partition the admin partition; not null, empty for none
+     * @return this builder
+     */
     public Builder partition(String partition) {
       this.partition = Objects.requireNonNull(partition, "partition");
       return this;
     }
 
-    /** Sets {@code tag_separator}. */
+    /**
+     * Sets {@code tag_separator}.
+     *
+     * @param tagSeparator the separator; not null
+     * @return this builder
+     */
     public Builder tagSeparator(String tagSeparator) {
       this.tagSeparator = Objects.requireNonNull(tagSeparator, "tagSeparator");
       return this;
@@ -297,6 +395,8 @@ public final class ConsulSdConfig {
     /**
      * Sets {@code scheme}.
      *
+     * @param scheme {@code http} (the default) or {@code https}
+     * @return this builder
      * @throws IllegalArgumentException for anything but {@code http} and {@code https}
      */
     public Builder scheme(String scheme) {
@@ -307,50 +407,91 @@ public final class ConsulSdConfig {
       return this;
     }
 
-    /** Sets {@code allow_stale}. */
+    /**
+     * Sets {@code allow_stale}.
+     *
+     * @param allowStale {@code false} to read only from the leader; default {@code true}
+     * @return this builder
+     */
     public Builder allowStale(boolean allowStale) {
       this.allowStale = allowStale;
       return this;
     }
 
-    /** Sets {@code refresh_interval}; zero means the default. */
+    /**
+     * Sets {@code refresh_interval}; zero means the default.
+     *
+     * @param interval the interval between refreshes; positive, or zero for 30s
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is negative
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = ScrapeConfig.refresh(interval, DEFAULT_REFRESH_INTERVAL);
       return this;
     }
 
-    /** Sets {@code services}. */
+    /**
+     * Sets {@code services}.
+     *
+     * @param services the service names; copied, empty for every service
+     * @return this builder
+     */
     public Builder services(List<String> services) {
       this.services = List.copyOf(services);
       return this;
     }
 
-    /** Sets {@code tags}. */
+    /**
+     * Sets {@code tags}.
+     *
+     * @param tags the tags every instance must carry; copied, empty for no filter
+     * @return this builder
+     */
     public Builder tags(List<String> tags) {
       this.tags = List.copyOf(tags);
       return this;
     }
 
-    /** Sets {@code node_meta}. */
+    /**
+     * Sets {@code node_meta}.
+     *
+     * @param nodeMeta meta pairs every node must carry; copied, empty for no filter
+     * @return this builder
+     */
     public Builder nodeMeta(Map<String, String> nodeMeta) {
       this.nodeMeta.clear();
       this.nodeMeta.putAll(nodeMeta);
       return this;
     }
 
-    /** Sets {@code filter}. */
+    /**
+     * Sets {@code filter}.
+     *
+     * @param filter a Consul filter expression; not null, empty for none
+     * @return this builder
+     */
     public Builder filter(String filter) {
       this.filter = Objects.requireNonNull(filter, "filter");
       return this;
     }
 
-    /** Sets {@code health_filter}. */
+    /**
+     * Sets {@code health_filter}.
+     *
+     * @param healthFilter a Consul filter expression; not null, empty for none
+     * @return this builder
+     */
     public Builder healthFilter(String healthFilter) {
       this.healthFilter = Objects.requireNonNull(healthFilter, "healthFilter");
       return this;
     }
 
-    /** Sets the HTTP client settings for the Consul API. */
+    /**
+     * Sets the HTTP client settings for the Consul API.
+     *
+     * @param httpClient the settings; not null
+     * @return this builder
+     */
     public Builder httpClient(HttpClientConfig httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
@@ -359,6 +500,7 @@ public final class ConsulSdConfig {
     /**
      * The configuration.
      *
+     * @return a new, immutable configuration
      * @throws IllegalArgumentException when a token is combined with an authorization header
      */
     public ConsulSdConfig build() {

@@ -36,6 +36,8 @@ public final class DnsSdConfig {
     /**
      * The type with this name, case-insensitively.
      *
+     * @param name the type's name, e.g. {@code srv} or {@code AAAA}
+     * @return the type
      * @throws IllegalArgumentException for another name
      */
     public static RecordType of(String name) {
@@ -60,27 +62,47 @@ public final class DnsSdConfig {
     this.refreshInterval = b.refreshInterval;
   }
 
-  /** A builder with the defaults. */
+  /**
+   * A builder with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code names}: the DNS names to query; at least one. */
+  /**
+   * {@code names}: the DNS names to query; at least one.
+   *
+   * @return the names, never empty
+   */
   public List<String> names() {
     return names;
   }
 
-  /** {@code type}: the record type; {@link RecordType#SRV} by default. */
+  /**
+   * {@code type}: the record type; {@link RecordType#SRV} by default.
+   *
+   * @return the record type
+   */
   public RecordType type() {
     return type;
   }
 
-  /** {@code port}: the port of the targets for types other than SRV; 0 when unset. */
+  /**
+   * {@code port}: the port of the targets for types other than SRV; 0 when unset.
+   *
+   * @return the port, 0 when unset
+   */
   public int port() {
     return port;
   }
 
-  /** {@code refresh_interval}: how often the names are resolved again; 30s by default. */
+  /**
+   * {@code refresh_interval}: how often the names are resolved again; 30s by default.
+   *
+   * @return the interval, positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
@@ -124,13 +146,23 @@ public final class DnsSdConfig {
 
     private Builder() {}
 
-    /** Sets {@code names}. */
+    /**
+     * Sets {@code names}.
+     *
+     * @param names the DNS names; copied, at least one by {@link #build()}
+     * @return this builder
+     */
     public Builder names(List<String> names) {
       this.names = List.copyOf(names);
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the record type; not null
+     * @return this builder
+     */
     public Builder type(RecordType type) {
       this.type = Objects.requireNonNull(type, "type");
       return this;
@@ -139,6 +171,8 @@ public final class DnsSdConfig {
     /**
      * Sets {@code port}.
      *
+     * @param port the port, 1 to 65535, or 0 for unset
+     * @return this builder
      * @throws IllegalArgumentException outside 0..65535
      */
     public Builder port(int port) {
@@ -152,6 +186,8 @@ public final class DnsSdConfig {
     /**
      * Sets {@code refresh_interval}; zero means the default.
      *
+     * @param interval the interval; positive, or zero for {@link #DEFAULT_REFRESH_INTERVAL}
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder refreshInterval(Duration interval) {
@@ -162,6 +198,7 @@ public final class DnsSdConfig {
     /**
      * The configuration.
      *
+     * @return a new, immutable configuration
      * @throws IllegalArgumentException without names, or without a port for a type but SRV
      */
     public DnsSdConfig build() {

@@ -26,6 +26,8 @@ public final class Durations {
   /**
    * Parses a Prometheus duration.
    *
+   * @param s the duration's text, e.g. {@code 1m30s}
+   * @return the duration, >= 0
    * @throws IllegalArgumentException naming the text, e.g. {@code not a valid duration string:
    *     "1h30"}, {@code unknown unit "min" in duration "5min"}, {@code duration out of range}
    */
@@ -103,6 +105,8 @@ public final class Durations {
    * Examples: {@code 1m30s}, {@code 90d}, {@code 1w}, {@code 1s500ms}. Sub-millisecond parts are
    * dropped.
    *
+   * @param d the duration; >= 0
+   * @return the text, e.g. {@code 1m30s}
    * @throws IllegalArgumentException for a negative duration
    */
   public static String format(Duration d) {

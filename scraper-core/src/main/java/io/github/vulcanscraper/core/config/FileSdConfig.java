@@ -33,6 +33,7 @@ public final class FileSdConfig {
    *
    * @param files the file patterns; at least one
    * @param refreshInterval how often the files are re-read; zero or {@code null} for 5m
+   * @return the configuration
    * @throws IllegalArgumentException without files, or for a pattern that is not valid
    */
   public static FileSdConfig of(List<String> files, @Nullable Duration refreshInterval) {
@@ -50,12 +51,20 @@ public final class FileSdConfig {
         List.copyOf(files), ScrapeConfig.refresh(refreshInterval, DEFAULT_REFRESH_INTERVAL));
   }
 
-  /** {@code files}: the file patterns, e.g. {@code /etc/targets/*.json}. */
+  /**
+   * {@code files}: the file patterns, e.g. {@code /etc/targets/*.json}.
+   *
+   * @return the patterns, at least one
+   */
   public List<String> files() {
     return files;
   }
 
-  /** {@code refresh_interval}: 5m by default. */
+  /**
+   * {@code refresh_interval}: 5m by default.
+   *
+   * @return the interval, positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }

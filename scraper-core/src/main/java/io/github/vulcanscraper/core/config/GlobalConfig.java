@@ -56,22 +56,38 @@ public final class GlobalConfig {
     this.scrapeProtocols = b.scrapeProtocols;
   }
 
-  /** A builder with Prometheus' defaults. */
+  /**
+   * A builder with Prometheus' defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code scrape_interval}: how often targets are scraped by default; 1m by default. */
+  /**
+   * {@code scrape_interval}: how often targets are scraped by default; 1m by default.
+   *
+   * @return the default scrape interval, positive
+   */
   public Duration scrapeInterval() {
     return scrapeInterval;
   }
 
-  /** {@code scrape_timeout}: the default scrape timeout; 10s or the interval if shorter. */
+  /**
+   * {@code scrape_timeout}: the default scrape timeout; 10s or the interval if shorter.
+   *
+   * @return the default scrape timeout, positive and at most the interval
+   */
   public Duration scrapeTimeout() {
     return scrapeTimeout;
   }
 
-  /** {@code evaluation_interval}: accepted for compatibility (rules are not evaluated here). */
+  /**
+   * {@code evaluation_interval}: accepted for compatibility (rules are not evaluated here).
+   *
+   * @return the evaluation interval, positive
+   */
   public Duration evaluationInterval() {
     return evaluationInterval;
   }
@@ -79,47 +95,81 @@ public final class GlobalConfig {
   /**
    * {@code external_labels}; empty by default. Kept as written, not added to scraped series; unlike
    * Prometheus 3, {@code $VAR} references are not expanded from the environment.
+   *
+   * @return the external labels, {@link Labels#EMPTY} when unset
    */
   public Labels externalLabels() {
     return externalLabels;
   }
 
-  /** {@code body_size_limit} in bytes; 0 for none. */
+  /**
+   * {@code body_size_limit} in bytes; 0 for none.
+   *
+   * @return the default body size limit in bytes, 0 for none
+   */
   public long bodySizeLimit() {
     return bodySizeLimit;
   }
 
-  /** {@code sample_limit}; 0 for none. */
+  /**
+   * {@code sample_limit}; 0 for none.
+   *
+   * @return the default sample limit, 0 for none
+   */
   public int sampleLimit() {
     return sampleLimit;
   }
 
-  /** {@code target_limit}; 0 for none. */
+  /**
+   * {@code target_limit}; 0 for none.
+   *
+   * @return the default target limit, 0 for none
+   */
   public int targetLimit() {
     return targetLimit;
   }
 
-  /** {@code label_limit}; 0 for none. */
+  /**
+   * {@code label_limit}; 0 for none.
+   *
+   * @return the default label count limit, 0 for none
+   */
   public int labelLimit() {
     return labelLimit;
   }
 
-  /** {@code label_name_length_limit}; 0 for none. */
+  /**
+   * {@code label_name_length_limit}; 0 for none.
+   *
+   * @return the default label name length limit, 0 for none
+   */
   public int labelNameLengthLimit() {
     return labelNameLengthLimit;
   }
 
-  /** {@code label_value_length_limit}; 0 for none. */
+  /**
+   * {@code label_value_length_limit}; 0 for none.
+   *
+   * @return the default label value length limit, 0 for none
+   */
   public int labelValueLengthLimit() {
     return labelValueLengthLimit;
   }
 
-  /** {@code keep_dropped_targets}; 0 for no limit. */
+  /**
+   * {@code keep_dropped_targets}; 0 for no limit.
+   *
+   * @return the default count of dropped targets kept, 0 for no limit
+   */
   public int keepDroppedTargets() {
     return keepDroppedTargets;
   }
 
-  /** {@code scrape_protocols}, or an empty list when unset (each job then uses the default). */
+  /**
+   * {@code scrape_protocols}, or an empty list when unset (each job then uses the default).
+   *
+   * @return the protocol names, most wanted first; empty when unset
+   */
   public List<String> scrapeProtocols() {
     return scrapeProtocols;
   }
@@ -195,32 +245,61 @@ public final class GlobalConfig {
 
     private Builder() {}
 
-    /** Sets {@code scrape_interval}; zero or {@code null} means the default, 1m. */
+    /**
+     * Sets {@code scrape_interval}; zero or {@code null} means the default, 1m.
+     *
+     * @param interval the interval; positive, or zero or {@code null} for 1m
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is negative
+     */
     public Builder scrapeInterval(@Nullable Duration interval) {
       this.scrapeInterval = nonNegative("scrape_interval", interval);
       return this;
     }
 
-    /** Sets {@code scrape_timeout}; zero or {@code null} means 10s or the interval if shorter. */
+    /**
+     * Sets {@code scrape_timeout}; zero or {@code null} means 10s or the interval if shorter.
+     *
+     * @param timeout the timeout; positive, or zero or {@code null} for the default
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
     public Builder scrapeTimeout(@Nullable Duration timeout) {
       this.scrapeTimeout = nonNegative("scrape_timeout", timeout);
       return this;
     }
 
-    /** Sets {@code evaluation_interval}; zero or {@code null} means the default, 1m. */
+    /**
+     * Sets {@code evaluation_interval}; zero or {@code null} means the default, 1m.
+     *
+     * @param interval the interval; positive, or zero or {@code null} for 1m
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is negative
+     */
     public Builder evaluationInterval(@Nullable Duration interval) {
       Duration d = nonNegative("evaluation_interval", interval);
       this.evaluationInterval = d == null ? Duration.ofMinutes(1) : d;
       return this;
     }
 
-    /** Sets {@code external_labels}. */
+    /**
+     * Sets {@code external_labels}.
+     *
+     * @param labels the external labels; not null
+     * @return this builder
+     */
     public Builder externalLabels(Labels labels) {
       this.externalLabels = Objects.requireNonNull(labels, "externalLabels");
       return this;
     }
 
-    /** Sets {@code body_size_limit} in bytes; 0 for none. */
+    /**
+     * Sets {@code body_size_limit} in bytes; 0 for none.
+     *
+     * @param bytes the limit in bytes; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public Builder bodySizeLimit(long bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("body_size_limit must be >= 0: " + bytes);
@@ -229,37 +308,73 @@ public final class GlobalConfig {
       return this;
     }
 
-    /** Sets {@code sample_limit}; 0 for none. */
+    /**
+     * Sets {@code sample_limit}; 0 for none.
+     *
+     * @param limit most samples per scrape; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder sampleLimit(int limit) {
       this.sampleLimit = ScrapeConfig.nonNegative("sample_limit", limit);
       return this;
     }
 
-    /** Sets {@code target_limit}; 0 for none. */
+    /**
+     * Sets {@code target_limit}; 0 for none.
+     *
+     * @param limit most targets per job after relabeling; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder targetLimit(int limit) {
       this.targetLimit = ScrapeConfig.nonNegative("target_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_limit}; 0 for none. */
+    /**
+     * Sets {@code label_limit}; 0 for none.
+     *
+     * @param limit most labels per series; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelLimit(int limit) {
       this.labelLimit = ScrapeConfig.nonNegative("label_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_name_length_limit}; 0 for none. */
+    /**
+     * Sets {@code label_name_length_limit}; 0 for none.
+     *
+     * @param limit longest label name in characters; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelNameLengthLimit(int limit) {
       this.labelNameLengthLimit = ScrapeConfig.nonNegative("label_name_length_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_value_length_limit}; 0 for none. */
+    /**
+     * Sets {@code label_value_length_limit}; 0 for none.
+     *
+     * @param limit longest label value in characters; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelValueLengthLimit(int limit) {
       this.labelValueLengthLimit = ScrapeConfig.nonNegative("label_value_length_limit", limit);
       return this;
     }
 
-    /** Sets {@code keep_dropped_targets}; 0 for no limit. */
+    /**
+     * Sets {@code keep_dropped_targets}; 0 for no limit.
+     *
+     * @param limit most dropped targets kept per job; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder keepDroppedTargets(int limit) {
       this.keepDroppedTargets = ScrapeConfig.nonNegative("keep_dropped_targets", limit);
       return this;
@@ -268,6 +383,8 @@ public final class GlobalConfig {
     /**
      * Sets {@code scrape_protocols}; an empty list means unset.
      *
+     * @param protocols Prometheus' protocol names, most wanted first; validated and copied
+     * @return this builder
      * @throws IllegalArgumentException for an unknown or repeated protocol
      */
     public Builder scrapeProtocols(List<String> protocols) {
@@ -286,6 +403,7 @@ public final class GlobalConfig {
     /**
      * The global settings.
      *
+     * @return a new, immutable global section
      * @throws IllegalArgumentException when the timeout is greater than the interval
      */
     public GlobalConfig build() {

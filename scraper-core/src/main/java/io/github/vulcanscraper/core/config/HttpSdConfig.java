@@ -31,6 +31,7 @@ public final class HttpSdConfig {
    * @param url the endpoint; {@code http} or {@code https} with a host
    * @param refreshInterval zero or {@code null} for 60s
    * @param httpClient how to talk to the endpoint
+   * @return the configuration
    * @throws IllegalArgumentException for a missing or unusable URL
    */
   public static HttpSdConfig of(
@@ -50,17 +51,29 @@ public final class HttpSdConfig {
         Objects.requireNonNull(httpClient, "httpClient"));
   }
 
-  /** {@code url}: the endpoint. */
+  /**
+   * {@code url}: the endpoint.
+   *
+   * @return the URL
+   */
   public URI url() {
     return url;
   }
 
-  /** {@code refresh_interval}: 60s by default. */
+  /**
+   * {@code refresh_interval}: 60s by default.
+   *
+   * @return the interval, positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** The HTTP client settings for the endpoint (auth, TLS, proxy...). */
+  /**
+   * The HTTP client settings for the endpoint (auth, TLS, proxy...).
+   *
+   * @return the settings, never null
+   */
   public HttpClientConfig httpClient() {
     return httpClient;
   }

@@ -52,6 +52,8 @@ public final class PrometheusConfig {
    * Parses a configuration. Relative file names in it ({@code password_file}, {@code ca_file},
    * {@code file_sd_configs} files...) stay relative to the working directory.
    *
+   * @param yaml the configuration's YAML text
+   * @return the configuration
    * @throws ConfigException when Prometheus would reject it or it uses what is not supported
    */
   public static PrometheusConfig parse(String yaml) {
@@ -63,6 +65,8 @@ public final class PrometheusConfig {
    * resolves them against the configuration file's directory.
    *
    * @param baseDir the directory, or {@code null} for the working directory
+   * @param yaml the configuration's YAML text
+   * @return the configuration
    * @throws ConfigException when Prometheus would reject it or it uses what is not supported
    */
   public static PrometheusConfig parse(String yaml, @Nullable Path baseDir) {
@@ -90,6 +94,8 @@ public final class PrometheusConfig {
    * Reads and parses a configuration file (UTF-8); relative file names in it are resolved against
    * its directory.
    *
+   * @param file the configuration file
+   * @return the configuration
    * @throws IOException when the file cannot be read
    * @throws ConfigException when Prometheus would reject it or it uses what is not supported
    */
@@ -106,6 +112,8 @@ public final class PrometheusConfig {
   /**
    * Parses a YAML list of relabel rules, as the value of {@code relabel_configs}.
    *
+   * @param yaml a YAML list of rules
+   * @return the rules, in order; empty for an empty list
    * @throws ConfigException naming the rule ({@code [1].regex}) and line of the first problem
    */
   public static List<RelabelConfig> parseRelabelConfigs(String yaml) {
@@ -123,17 +131,30 @@ public final class PrometheusConfig {
     return out;
   }
 
-  /** The {@code global} section, Prometheus' defaults when absent. */
+  /**
+   * The {@code global} section, Prometheus' defaults when absent.
+   *
+   * @return the global section
+   */
   public GlobalConfig global() {
     return global;
   }
 
-  /** The jobs, in file order, the global defaults applied; job names are unique. */
+  /**
+   * The jobs, in file order, the global defaults applied; job names are unique.
+   *
+   * @return the jobs, immutable; empty when there is none
+   */
   public List<ScrapeConfig> scrapeConfigs() {
     return scrapeConfigs;
   }
 
-  /** The job of this name, if any. */
+  /**
+   * The job of this name, if any.
+   *
+   * @param jobName the job's name
+   * @return the job, or empty when there is no job of this name
+   */
   public Optional<ScrapeConfig> scrapeConfig(String jobName) {
     for (ScrapeConfig c : scrapeConfigs) {
       if (c.jobName().value().equals(jobName)) {
@@ -143,7 +164,11 @@ public final class PrometheusConfig {
     return Optional.empty();
   }
 
-  /** A one-line summary without secrets: {@code 3 scrape configs (node, mysql, web)}. */
+  /**
+   * A one-line summary without secrets: {@code 3 scrape configs (node, mysql, web)}.
+   *
+   * @return the summary
+   */
   public String summary() {
     StringBuilder sb =
         new StringBuilder()

@@ -107,93 +107,163 @@ public final class ScrapeConfig {
   /**
    * A builder for the job of this name, with Prometheus' defaults.
    *
+   * @param jobName the {@code job_name}; must be a valid {@link JobName}
+   * @return a new builder
    * @throws IllegalArgumentException when the name is not a valid {@link JobName}
    */
   public static Builder builder(String jobName) {
     return new Builder(JobName.of(jobName));
   }
 
-  /** {@code job_name}: unique within a configuration; the default {@code job} label. */
+  /**
+   * {@code job_name}: unique within a configuration; the default {@code job} label.
+   *
+   * @return the job's name
+   */
   public JobName jobName() {
     return jobName;
   }
 
-  /** {@code scrape_interval}: how often each target is scraped; positive. */
+  /**
+   * {@code scrape_interval}: how often each target is scraped; positive.
+   *
+   * @return the scrape interval, positive
+   */
   public Duration scrapeInterval() {
     return scrapeInterval;
   }
 
-  /** {@code scrape_timeout}: how long a scrape may take; positive, at most the interval. */
+  /**
+   * {@code scrape_timeout}: how long a scrape may take; positive, at most the interval.
+   *
+   * @return the scrape timeout, positive and at most {@link #scrapeInterval()}
+   */
   public Duration scrapeTimeout() {
     return scrapeTimeout;
   }
 
-  /** {@code metrics_path}: the HTTP path scraped; {@code /metrics} by default. */
+  /**
+   * {@code metrics_path}: the HTTP path scraped; {@code /metrics} by default.
+   *
+   * @return the path, e.g. {@code /metrics}
+   */
   public String metricsPath() {
     return metricsPath;
   }
 
-  /** {@code scheme}: {@code http} (default) or {@code https}. */
+  /**
+   * {@code scheme}: {@code http} (default) or {@code https}.
+   *
+   * @return {@code http} or {@code https}
+   */
   public String scheme() {
     return scheme;
   }
 
-  /** {@code params}: query parameters of every scrape, name to values; empty by default. */
+  /**
+   * {@code params}: query parameters of every scrape, name to values; empty by default.
+   *
+   * @return an unmodifiable map of parameter name to its values, in configuration order
+   */
   public Map<String, List<String>> params() {
     return params;
   }
 
-  /** {@code honor_labels}: scraped labels win clashes with target labels; false by default. */
+  /**
+   * {@code honor_labels}: scraped labels win clashes with target labels; false by default.
+   *
+   * @return whether scraped labels win clashes
+   */
   public boolean honorLabels() {
     return honorLabels;
   }
 
-  /** {@code honor_timestamps}: keep exposed timestamps; true by default. */
+  /**
+   * {@code honor_timestamps}: keep exposed timestamps; true by default.
+   *
+   * @return whether exposed timestamps are kept
+   */
   public boolean honorTimestamps() {
     return honorTimestamps;
   }
 
-  /** {@code track_timestamps_staleness}; false by default. */
+  /**
+   * {@code track_timestamps_staleness}; false by default.
+   *
+   * @return whether series with explicit timestamps get stale markers too
+   */
   public boolean trackTimestampsStaleness() {
     return trackTimestampsStaleness;
   }
 
-  /** {@code enable_compression}: ask for gzip; true by default. */
+  /**
+   * {@code enable_compression}: ask for gzip; true by default.
+   *
+   * @return whether scrapes accept gzip
+   */
   public boolean enableCompression() {
     return enableCompression;
   }
 
-  /** {@code body_size_limit} in bytes, the global one when unset; 0 for none. */
+  /**
+   * {@code body_size_limit} in bytes, the global one when unset; 0 for none.
+   *
+   * @return the body size limit in bytes, 0 for none
+   */
   public long bodySizeLimit() {
     return bodySizeLimit;
   }
 
-  /** {@code sample_limit}, the global one when unset; 0 for none. */
+  /**
+   * {@code sample_limit}, the global one when unset; 0 for none.
+   *
+   * @return the sample limit, 0 for none
+   */
   public int sampleLimit() {
     return sampleLimit;
   }
 
-  /** {@code target_limit}: most targets after relabeling, the global one when unset; 0 for none. */
+  /**
+   * {@code target_limit}: most targets after relabeling, the global one when unset; 0 for none.
+   *
+   * @return the target limit, 0 for none
+   */
   public int targetLimit() {
     return targetLimit;
   }
 
-  /** {@code label_limit}, the global one when unset; 0 for none. */
+  /**
+   * {@code label_limit}, the global one when unset; 0 for none.
+   *
+   * @return the label count limit, 0 for none
+   */
   public int labelLimit() {
     return labelLimit;
   }
 
-  /** {@code label_name_length_limit}, the global one when unset; 0 for none. */
+  /**
+   * {@code label_name_length_limit}, the global one when unset; 0 for none.
+   *
+   * @return the label name length limit, 0 for none
+   */
   public int labelNameLengthLimit() {
     return labelNameLengthLimit;
   }
 
-  /** {@code label_value_length_limit}, the global one when unset; 0 for none. */
+  /**
+   * {@code label_value_length_limit}, the global one when unset; 0 for none.
+   *
+   * @return the label value length limit, 0 for none
+   */
   public int labelValueLengthLimit() {
     return labelValueLengthLimit;
   }
 
-  /** {@code keep_dropped_targets}, the global one when unset; 0 for no limit. */
+  /**
+   * {@code keep_dropped_targets}, the global one when unset; 0 for no limit.
+   *
+   * @return how many dropped targets are kept for display, 0 for no limit
+   */
   public int keepDroppedTargets() {
     return keepDroppedTargets;
   }
@@ -202,67 +272,117 @@ public final class ScrapeConfig {
    * {@code scrape_protocols}: the protocols to ask for, most wanted first, by Prometheus' names
    * ({@code OpenMetricsText1.0.0}, {@code PrometheusText0.0.4}...). The global ones or Prometheus'
    * default when unset.
+   *
+   * @return the protocols, never empty
    */
   public List<String> scrapeProtocols() {
     return scrapeProtocols;
   }
 
-  /** {@code fallback_scrape_protocol}: used when the content type is unknown, or {@code null}. */
+  /**
+   * {@code fallback_scrape_protocol}: used when the content type is unknown, or {@code null}.
+   *
+   * @return the fallback protocol's name, or {@code null} for none
+   */
   public @Nullable String fallbackScrapeProtocol() {
     return fallbackScrapeProtocol;
   }
 
-  /** The HTTP client settings of the scrapes (auth, TLS, proxy, headers, redirects). */
+  /**
+   * The HTTP client settings of the scrapes (auth, TLS, proxy, headers, redirects).
+   *
+   * @return the HTTP client settings, {@link HttpClientConfig#DEFAULT} when unset
+   */
   public HttpClientConfig httpClient() {
     return httpClient;
   }
 
-  /** {@code relabel_configs}: applied to each discovered target. */
+  /**
+   * {@code relabel_configs}: applied to each discovered target.
+   *
+   * @return the target relabel configs, in order; empty for none
+   */
   public List<RelabelConfig> relabelConfigs() {
     return relabelConfigs;
   }
 
-  /** {@code metric_relabel_configs}: applied to each scraped series. */
+  /**
+   * {@code metric_relabel_configs}: applied to each scraped series.
+   *
+   * @return the metric relabel configs, in order; empty for none
+   */
   public List<RelabelConfig> metricRelabelConfigs() {
     return metricRelabelConfigs;
   }
 
-  /** {@code static_configs}. */
+  /**
+   * {@code static_configs}.
+   *
+   * @return the static target groups; empty for none
+   */
   public List<StaticConfig> staticConfigs() {
     return staticConfigs;
   }
 
-  /** {@code dns_sd_configs}. */
+  /**
+   * {@code dns_sd_configs}.
+   *
+   * @return the DNS discovery configs; empty for none
+   */
   public List<DnsSdConfig> dnsSdConfigs() {
     return dnsSdConfigs;
   }
 
-  /** {@code consul_sd_configs}. */
+  /**
+   * {@code consul_sd_configs}.
+   *
+   * @return the Consul discovery configs; empty for none
+   */
   public List<ConsulSdConfig> consulSdConfigs() {
     return consulSdConfigs;
   }
 
-  /** {@code file_sd_configs}. */
+  /**
+   * {@code file_sd_configs}.
+   *
+   * @return the file discovery configs; empty for none
+   */
   public List<FileSdConfig> fileSdConfigs() {
     return fileSdConfigs;
   }
 
-  /** {@code http_sd_configs}. */
+  /**
+   * {@code http_sd_configs}.
+   *
+   * @return the HTTP discovery configs; empty for none
+   */
   public List<HttpSdConfig> httpSdConfigs() {
     return httpSdConfigs;
   }
 
-  /** The {@code relabel_configs} compiled, for targets. */
+  /**
+   * The {@code relabel_configs} compiled, for targets.
+   *
+   * @return the target relabeler; it keeps every target when there is no config
+   */
   public Relabeler relabeler() {
     return relabeler;
   }
 
-  /** The {@code metric_relabel_configs} compiled, for scraped series. */
+  /**
+   * The {@code metric_relabel_configs} compiled, for scraped series.
+   *
+   * @return the metric relabeler; it keeps every series when there is no config
+   */
   public Relabeler metricRelabeler() {
     return metricRelabeler;
   }
 
-  /** The per-scrape policy: honor flags, limits and the metric relabeler. */
+  /**
+   * The per-scrape policy: honor flags, limits and the metric relabeler.
+   *
+   * @return the policy for every target of this job
+   */
   public ScrapePolicy scrapePolicy() {
     return ScrapePolicy.builder()
         .honorLabels(honorLabels)
@@ -440,13 +560,24 @@ public final class ScrapeConfig {
       this.jobName = jobName;
     }
 
-    /** Sets the global section whose defaults apply to what this job leaves unset. */
+    /**
+     * Sets the global section whose defaults apply to what this job leaves unset.
+     *
+     * @param global the global section; not null, {@link GlobalConfig#DEFAULT} by default
+     * @return this builder
+     */
     public Builder global(GlobalConfig global) {
       this.global = Objects.requireNonNull(global, "global");
       return this;
     }
 
-    /** Sets {@code scrape_interval}; zero or {@code null} for the global one. */
+    /**
+     * Sets {@code scrape_interval}; zero or {@code null} for the global one.
+     *
+     * @param interval the interval; positive, or zero or {@code null} to use the global one
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is negative
+     */
     public Builder scrapeInterval(@Nullable Duration interval) {
       this.scrapeInterval = positiveOrUnset("scrape_interval", interval);
       return this;
@@ -454,13 +585,22 @@ public final class ScrapeConfig {
 
     /**
      * Sets {@code scrape_timeout}; zero or {@code null} for the global one capped by the interval.
+     *
+     * @param timeout the timeout; positive, or zero or {@code null} for the default
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public Builder scrapeTimeout(@Nullable Duration timeout) {
       this.scrapeTimeout = positiveOrUnset("scrape_timeout", timeout);
       return this;
     }
 
-    /** Sets {@code metrics_path}. */
+    /**
+     * Sets {@code metrics_path}.
+     *
+     * @param path the HTTP path; not null, {@code /metrics} by default
+     * @return this builder
+     */
     public Builder metricsPath(String path) {
       this.metricsPath = Objects.requireNonNull(path, "metricsPath");
       return this;
@@ -469,6 +609,8 @@ public final class ScrapeConfig {
     /**
      * Sets {@code scheme}.
      *
+     * @param scheme {@code http} (the default) or {@code https}
+     * @return this builder
      * @throws IllegalArgumentException for anything but {@code http} and {@code https}
      */
     public Builder scheme(String scheme) {
@@ -479,38 +621,70 @@ public final class ScrapeConfig {
       return this;
     }
 
-    /** Sets {@code params}, name to values. */
+    /**
+     * Sets {@code params}, name to values.
+     *
+     * @param params query parameter names to their values; copied, replacing earlier ones
+     * @return this builder
+     */
     public Builder params(Map<String, List<String>> params) {
       this.params.clear();
       params.forEach((k, v) -> this.params.put(Objects.requireNonNull(k), List.copyOf(v)));
       return this;
     }
 
-    /** Sets {@code honor_labels}. */
+    /**
+     * Sets {@code honor_labels}.
+     *
+     * @param honor {@code true} to let scraped labels win clashes; default {@code false}
+     * @return this builder
+     */
     public Builder honorLabels(boolean honor) {
       this.honorLabels = honor;
       return this;
     }
 
-    /** Sets {@code honor_timestamps}. */
+    /**
+     * Sets {@code honor_timestamps}.
+     *
+     * @param honor {@code false} to stamp samples with the scrape time; default {@code true}
+     * @return this builder
+     */
     public Builder honorTimestamps(boolean honor) {
       this.honorTimestamps = honor;
       return this;
     }
 
-    /** Sets {@code track_timestamps_staleness}. */
+    /**
+     * Sets {@code track_timestamps_staleness}.
+     *
+     * @param track {@code true} for stale markers on series with explicit timestamps; default
+     *     {@code false}
+     * @return this builder
+     */
     public Builder trackTimestampsStaleness(boolean track) {
       this.trackTimestampsStaleness = track;
       return this;
     }
 
-    /** Sets {@code enable_compression}. */
+    /**
+     * Sets {@code enable_compression}.
+     *
+     * @param enable {@code false} to not ask for gzip; default {@code true}
+     * @return this builder
+     */
     public Builder enableCompression(boolean enable) {
       this.enableCompression = enable;
       return this;
     }
 
-    /** Sets {@code body_size_limit} in bytes; 0 for the global one. */
+    /**
+     * Sets {@code body_size_limit} in bytes; 0 for the global one.
+     *
+     * @param bytes the limit in bytes; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public Builder bodySizeLimit(long bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("body_size_limit must be >= 0: " + bytes);
@@ -519,37 +693,73 @@ public final class ScrapeConfig {
       return this;
     }
 
-    /** Sets {@code sample_limit}; 0 for the global one. */
+    /**
+     * Sets {@code sample_limit}; 0 for the global one.
+     *
+     * @param limit most samples per scrape; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder sampleLimit(int limit) {
       this.sampleLimit = nonNegative("sample_limit", limit);
       return this;
     }
 
-    /** Sets {@code target_limit}; 0 for the global one. */
+    /**
+     * Sets {@code target_limit}; 0 for the global one.
+     *
+     * @param limit most targets after relabeling; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder targetLimit(int limit) {
       this.targetLimit = nonNegative("target_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_limit}; 0 for the global one. */
+    /**
+     * Sets {@code label_limit}; 0 for the global one.
+     *
+     * @param limit most labels per series; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelLimit(int limit) {
       this.labelLimit = nonNegative("label_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_name_length_limit}; 0 for the global one. */
+    /**
+     * Sets {@code label_name_length_limit}; 0 for the global one.
+     *
+     * @param limit longest label name in characters; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelNameLengthLimit(int limit) {
       this.labelNameLengthLimit = nonNegative("label_name_length_limit", limit);
       return this;
     }
 
-    /** Sets {@code label_value_length_limit}; 0 for the global one. */
+    /**
+     * Sets {@code label_value_length_limit}; 0 for the global one.
+     *
+     * @param limit longest label value in characters; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder labelValueLengthLimit(int limit) {
       this.labelValueLengthLimit = nonNegative("label_value_length_limit", limit);
       return this;
     }
 
-    /** Sets {@code keep_dropped_targets}; 0 for the global one. */
+    /**
+     * Sets {@code keep_dropped_targets}; 0 for the global one.
+     *
+     * @param limit most dropped targets kept; >= 0
+     * @return this builder
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public Builder keepDroppedTargets(int limit) {
       this.keepDroppedTargets = nonNegative("keep_dropped_targets", limit);
       return this;
@@ -558,6 +768,8 @@ public final class ScrapeConfig {
     /**
      * Sets {@code scrape_protocols}; empty for the global or default ones.
      *
+     * @param protocols Prometheus' protocol names, most wanted first; validated and copied
+     * @return this builder
      * @throws IllegalArgumentException for an unknown or repeated protocol
      */
     public Builder scrapeProtocols(List<String> protocols) {
@@ -572,6 +784,8 @@ public final class ScrapeConfig {
     /**
      * Sets {@code fallback_scrape_protocol}; {@code null} or empty for none.
      *
+     * @param protocol a Prometheus protocol name such as {@code PrometheusText0.0.4}
+     * @return this builder
      * @throws IllegalArgumentException for an unknown protocol
      */
     public Builder fallbackScrapeProtocol(@Nullable String protocol) {
@@ -580,49 +794,89 @@ public final class ScrapeConfig {
       return this;
     }
 
-    /** Sets the HTTP client settings. */
+    /**
+     * Sets the HTTP client settings.
+     *
+     * @param httpClient the settings; not null, {@link HttpClientConfig#DEFAULT} by default
+     * @return this builder
+     */
     public Builder httpClient(HttpClientConfig httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** Sets {@code relabel_configs}. */
+    /**
+     * Sets {@code relabel_configs}.
+     *
+     * @param configs the target relabel configs, applied in order; copied
+     * @return this builder
+     */
     public Builder relabelConfigs(List<RelabelConfig> configs) {
       this.relabelConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code metric_relabel_configs}. */
+    /**
+     * Sets {@code metric_relabel_configs}.
+     *
+     * @param configs the metric relabel configs, applied in order; copied
+     * @return this builder
+     */
     public Builder metricRelabelConfigs(List<RelabelConfig> configs) {
       this.metricRelabelConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code static_configs}. */
+    /**
+     * Sets {@code static_configs}.
+     *
+     * @param configs the static target groups; copied
+     * @return this builder
+     */
     public Builder staticConfigs(List<StaticConfig> configs) {
       this.staticConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code dns_sd_configs}. */
+    /**
+     * Sets {@code dns_sd_configs}.
+     *
+     * @param configs the DNS discovery configs; copied
+     * @return this builder
+     */
     public Builder dnsSdConfigs(List<DnsSdConfig> configs) {
       this.dnsSdConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code consul_sd_configs}. */
+    /**
+     * Sets {@code consul_sd_configs}.
+     *
+     * @param configs the Consul discovery configs; copied
+     * @return this builder
+     */
     public Builder consulSdConfigs(List<ConsulSdConfig> configs) {
       this.consulSdConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code file_sd_configs}. */
+    /**
+     * Sets {@code file_sd_configs}.
+     *
+     * @param configs the file discovery configs; copied
+     * @return this builder
+     */
     public Builder fileSdConfigs(List<FileSdConfig> configs) {
       this.fileSdConfigs = List.copyOf(configs);
       return this;
     }
 
-    /** Sets {@code http_sd_configs}. */
+    /**
+     * Sets {@code http_sd_configs}.
+     *
+     * @param configs the HTTP discovery configs; copied
+     * @return this builder
+     */
     public Builder httpSdConfigs(List<HttpSdConfig> configs) {
       this.httpSdConfigs = List.copyOf(configs);
       return this;
@@ -638,6 +892,7 @@ public final class ScrapeConfig {
     /**
      * The job.
      *
+     * @return a new, immutable job configuration
      * @throws IllegalArgumentException when the timeout is greater than the interval, or a static
      *     target holds a {@code /} while there is no relabeling to fix it
      */

@@ -40,7 +40,11 @@ public final class ScrapeTarget {
     this.timeout = timeout;
   }
 
-  /** The scrape config's job name (the {@code job} label may have been relabeled). */
+  /**
+   * The scrape config's job name (the {@code job} label may have been relabeled).
+   *
+   * @return the job name
+   */
   public JobName job() {
     return job;
   }
@@ -48,32 +52,54 @@ public final class ScrapeTarget {
   /**
    * The target's labels: everything left after relabeling except the labels starting with {@code
    * __}; {@code job} and {@code instance} among them.
+   *
+   * @return the final labels
    */
   public Labels labels() {
     return labels;
   }
 
-  /** The labels before relabeling, with {@code __meta_*}, {@code __address__} and the defaults. */
+  /**
+   * The labels before relabeling, with {@code __meta_*}, {@code __address__} and the defaults.
+   *
+   * @return the discovered labels
+   */
   public Labels discoveredLabels() {
     return discoveredLabels;
   }
 
-  /** The {@code instance} label: the target's identity within its job. */
+  /**
+   * The {@code instance} label: the target's identity within its job.
+   *
+   * @return the instance, never empty
+   */
   public String instance() {
     return instance;
   }
 
-  /** The URL to scrape: {@code <__scheme__>://<__address__><__metrics_path__>?<params>}. */
+  /**
+   * The URL to scrape: {@code <__scheme__>://<__address__><__metrics_path__>?<params>}.
+   *
+   * @return the URL
+   */
   public URI url() {
     return url;
   }
 
-  /** How often to scrape; from {@code __scrape_interval__}. */
+  /**
+   * How often to scrape; from {@code __scrape_interval__}.
+   *
+   * @return the interval, positive
+   */
   public Duration interval() {
     return interval;
   }
 
-  /** How long a scrape may take; from {@code __scrape_timeout__}; at most the interval. */
+  /**
+   * How long a scrape may take; from {@code __scrape_timeout__}; at most the interval.
+   *
+   * @return the timeout, positive
+   */
   public Duration timeout() {
     return timeout;
   }

@@ -25,6 +25,7 @@ public final class StaticConfig {
    *
    * @param targets the addresses, each becoming a target's {@code __address__}
    * @param labels the labels of every target of the group
+   * @return the group's configuration
    */
   public static StaticConfig of(List<String> targets, Labels labels) {
     for (String t : targets) {
@@ -33,12 +34,20 @@ public final class StaticConfig {
     return new StaticConfig(targets, labels);
   }
 
-  /** {@code targets}: the addresses. */
+  /**
+   * {@code targets}: the addresses.
+   *
+   * @return the addresses, e.g. {@code 10.0.0.1:9100}
+   */
   public List<String> targets() {
     return targets;
   }
 
-  /** {@code labels}: the labels common to the targets; may be empty. */
+  /**
+   * {@code labels}: the labels common to the targets; may be empty.
+   *
+   * @return the labels, {@link Labels#EMPTY} for none
+   */
   public Labels labels() {
     return labels;
   }
@@ -47,6 +56,7 @@ public final class StaticConfig {
    * The group as discovery reports it: one label set {@code {__address__=<target>}} per target.
    *
    * @param source the group's source; Prometheus uses the entry's index, {@code "0"}, {@code "1"}
+   * @return the group, its labels those of this entry
    */
   public TargetGroup toTargetGroup(String source) {
     List<Labels> list = new ArrayList<>(targets.size());

@@ -107,6 +107,11 @@ public final class TargetLabels {
   /**
    * Builds the targets of a group; a target that is not valid is handed to {@code onInvalid} (with
    * its labels and the reason) and left out, the others are unaffected.
+   *
+   * @param config the job, whose relabeling and defaults apply
+   * @param group the discovered group
+   * @param onInvalid takes the target's own labels and the reason of each invalid target
+   * @return the valid targets, in group order, those dropped by relabeling left out
    */
   public static List<ScrapeTarget> fromGroup(
       ScrapeConfig config,
@@ -126,7 +131,15 @@ public final class TargetLabels {
     return out;
   }
 
-  /** The labels before relabeling: target, group and the job's defaults. */
+  /**
+   * The labels before relabeling: target, group and the job's defaults.
+   *
+   * @param config the job, for {@code job}, {@code __scheme__}, {@code __metrics_path__} and the
+   *     rest
+   * @param target the target's own labels; they win over the group's
+   * @param group the group's labels
+   * @return the merged labels
+   */
   public static Labels discoveredLabels(ScrapeConfig config, Labels target, Labels group) {
     Labels.Builder b = target.toBuilder();
     group.forEach(

@@ -28,22 +28,35 @@ public final class TargetGroup {
    * @param source the group's identity within its mechanism, e.g. a file name and index
    * @param targets the targets, each at least {@code __address__}
    * @param labels the labels common to all targets of the group, {@code __meta_*} among them
+   * @return the group
    */
   public static TargetGroup of(String source, List<Labels> targets, Labels labels) {
     return new TargetGroup(source, targets, labels);
   }
 
-  /** The group's identity within its discovery mechanism. */
+  /**
+   * The group's identity within its discovery mechanism.
+   *
+   * @return the source, e.g. a file name and index
+   */
   public String source() {
     return source;
   }
 
-  /** The targets, each a label set with at least {@code __address__}; immutable. */
+  /**
+   * The targets, each a label set with at least {@code __address__}; immutable.
+   *
+   * @return the targets, empty when the source is gone
+   */
   public List<Labels> targets() {
     return targets;
   }
 
-  /** The labels common to every target of the group. */
+  /**
+   * The labels common to every target of the group.
+   *
+   * @return the group labels, {@link Labels#EMPTY} for none
+   */
   public Labels labels() {
     return labels;
   }

@@ -7,8 +7,13 @@ package io.github.vulcanscraper.core.exposition;
 public final class ExpositionException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the error. */
   private final int line;
+
+  /** The 1-based column of the error, in bytes. */
   private final int column;
+
+  /** What was wrong or expected, without the position. */
   private final String detail;
 
   /**
@@ -25,17 +30,29 @@ public final class ExpositionException extends Exception {
     this.detail = detail;
   }
 
-  /** The 1-based line of the error. */
+  /**
+   * The 1-based line of the error.
+   *
+   * @return the line, from 1
+   */
   public int line() {
     return line;
   }
 
-  /** The 1-based column of the error, in bytes. */
+  /**
+   * The 1-based column of the error, in bytes.
+   *
+   * @return the column, from 1
+   */
   public int column() {
     return column;
   }
 
-  /** What was wrong, without the position. */
+  /**
+   * What was wrong, without the position.
+   *
+   * @return the detail
+   */
   public String detail() {
     return detail;
   }

@@ -31,7 +31,12 @@ public enum ExpositionFormat {
     this.contentType = contentType;
   }
 
-  /** The content type a writer of this format declares. */
+  /**
+   * The content type a writer of this format declares.
+   *
+   * @return the content type with its version, e.g. {@code text/plain; version=0.0.4;
+   *     charset=utf-8}
+   */
   public String contentType() {
     return contentType;
   }
@@ -42,6 +47,7 @@ public enum ExpositionFormat {
    * is read as the Prometheus text format.
    *
    * @param contentType the header's value, or {@code null} when absent
+   * @return the format to parse with, never null
    */
   public static ExpositionFormat fromContentType(String contentType) {
     if (contentType == null) {

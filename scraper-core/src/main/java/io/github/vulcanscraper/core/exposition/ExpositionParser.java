@@ -11,25 +11,43 @@ import java.util.List;
  * thread-safe: use one per thread or per target. It can be reused for any number of bodies.
  */
 public interface ExpositionParser {
-  /** A new parser for this format. */
+  /**
+   * A new parser for this format.
+   *
+   * @param format the format of the bodies to read
+   * @return a parser, not thread-safe
+   */
   static ExpositionParser of(ExpositionFormat format) {
     return format == ExpositionFormat.OPENMETRICS_TEXT
         ? new OpenMetricsParser()
         : new PrometheusTextParser();
   }
 
-  /** The format this parser reads. */
+  /**
+   * The format this parser reads.
+   *
+   * @return the format
+   */
   ExpositionFormat format();
 
   /**
    * Parses {@code length} bytes of {@code body} from {@code offset}, UTF-8.
    *
+   * @param body an array holding the body
+   * @param offset the index of the body's first byte
+   * @param length the body's length in bytes
    * @return the families in exposition order
    * @throws ExpositionException naming line, column and what was expected
    */
   List<MetricFamily> parse(byte[] body, int offset, int length) throws ExpositionException;
 
-  /** Parses all of {@code body}. */
+  /**
+   * Parses all of {@code body}.
+   *
+   * @param body the whole body, UTF-8
+   * @return the families in exposition order
+   * @throws ExpositionException naming line, column and what was expected
+   */
   default List<MetricFamily> parse(byte[] body) throws ExpositionException {
     return parse(body, 0, body.length);
   }

@@ -25,6 +25,9 @@ public final class ExpositionStats {
   /**
    * Validates {@code body} in {@code format}, keeping only counts.
    *
+   * @param format the format the body is in
+   * @param body the whole body, UTF-8
+   * @return the counts
    * @throws ExpositionException naming line, column and what was expected, as the parser would
    */
   public static ExpositionStats check(ExpositionFormat format, byte[] body)
@@ -32,7 +35,16 @@ public final class ExpositionStats {
     return check(format, body, 0, body.length);
   }
 
-  /** Validates {@code length} bytes of {@code body} from {@code offset}; see {@link #check}. */
+  /**
+   * Validates {@code length} bytes of {@code body} from {@code offset}; see {@link #check}.
+   *
+   * @param format the format the body is in
+   * @param body an array holding the body, UTF-8
+   * @param offset the index of the body's first byte
+   * @param length the body's length in bytes
+   * @return the counts
+   * @throws ExpositionException naming line, column and what was expected, as the parser would
+   */
   public static ExpositionStats check(ExpositionFormat format, byte[] body, int offset, int length)
       throws ExpositionException {
     Objects.requireNonNull(format, "format");
@@ -41,12 +53,20 @@ public final class ExpositionStats {
         : new PrometheusTextParser().check(body, offset, length);
   }
 
-  /** The number of metric families, those with metadata but no sample included. */
+  /**
+   * The number of metric families, those with metadata but no sample included.
+   *
+   * @return the count of families
+   */
   public int families() {
     return families;
   }
 
-  /** The number of samples: one per sample line. */
+  /**
+   * The number of samples: one per sample line.
+   *
+   * @return the count of samples
+   */
   public long samples() {
     return samples;
   }

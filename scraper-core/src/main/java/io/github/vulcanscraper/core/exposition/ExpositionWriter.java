@@ -50,7 +50,12 @@ public final class ExpositionWriter {
     this.openMetrics = openMetrics;
   }
 
-  /** The writer for {@code format}. */
+  /**
+   * The writer for {@code format}.
+   *
+   * @param format the format to write; not null
+   * @return the shared writer for this format
+   */
   public static ExpositionWriter of(ExpositionFormat format) {
     Objects.requireNonNull(format, "format");
     return format == ExpositionFormat.OPENMETRICS_TEXT ? OPENMETRICS : TEXT;
@@ -58,12 +63,20 @@ public final class ExpositionWriter {
 
   /**
    * The format this writer writes; its {@link ExpositionFormat#contentType()} labels the output.
+   *
+   * @return the format
    */
   public ExpositionFormat format() {
     return openMetrics ? ExpositionFormat.OPENMETRICS_TEXT : ExpositionFormat.PROMETHEUS_TEXT;
   }
 
-  /** Writes {@code families} to {@code out}, family by family. */
+  /**
+   * Writes {@code families} to {@code out}, family by family.
+   *
+   * @param families the families, written in list order
+   * @param out where the text goes; not flushed nor closed
+   * @throws IOException when {@code out} throws it
+   */
   public void write(List<MetricFamily> families, Appendable out) throws IOException {
     write(families, Sample.NO_TIMESTAMP, out);
   }
@@ -89,14 +102,25 @@ public final class ExpositionWriter {
     }
   }
 
-  /** Writes {@code families} to {@code out} in UTF-8; flushes but does not close {@code out}. */
+  /**
+   * Writes {@code families} to {@code out} in UTF-8; flushes but does not close {@code out}.
+   *
+   * @param families the families, written in list order
+   * @param out where the bytes go
+   * @throws IOException when {@code out} throws it
+   */
   public void write(List<MetricFamily> families, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     write(families, w);
     w.flush();
   }
 
-  /** The families written as UTF-8 bytes. */
+  /**
+   * The families written as UTF-8 bytes.
+   *
+   * @param families the families, written in list order
+   * @return the exposition body, UTF-8
+   */
   public byte[] toByteArray(List<MetricFamily> families) {
     return toByteArray(families, Sample.NO_TIMESTAMP);
   }
@@ -105,6 +129,11 @@ public final class ExpositionWriter {
    * The families written as UTF-8 bytes, every sample without a timestamp written with {@code
    * defaultTimestampMillis} (none when it is {@link Sample#NO_TIMESTAMP}): what a scrape's samples
    * read as once the scrape's own time is theirs, without copying a sample to say so.
+   *
+   * @param families the families, written in list order
+   * @param defaultTimestampMillis the timestamp of samples without one, in milliseconds since the
+   *     epoch, or {@link Sample#NO_TIMESTAMP}
+   * @return the exposition body, UTF-8
    */
   public byte[] toByteArray(List<MetricFamily> families, long defaultTimestampMillis) {
     StringBuilder sb = new StringBuilder(families.size() * 256);

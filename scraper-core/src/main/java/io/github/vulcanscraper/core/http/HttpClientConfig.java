@@ -47,12 +47,20 @@ public final class HttpClientConfig {
     this.headers = Map.copyOf(b.headers);
   }
 
-  /** A builder with the defaults. */
+  /**
+   * A builder with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder, independent of these settings
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.basicAuthUsername = basicAuthUsername;
@@ -67,47 +75,83 @@ public final class HttpClientConfig {
     return b;
   }
 
-  /** The basic auth user name, or {@code null} without basic auth. */
+  /**
+   * The basic auth user name, or {@code null} without basic auth.
+   *
+   * @return the user name, or {@code null}
+   */
   public @Nullable String basicAuthUsername() {
     return basicAuthUsername;
   }
 
-  /** The basic auth password, or {@code null}. */
+  /**
+   * The basic auth password, or {@code null}.
+   *
+   * @return the password, or {@code null} when there is none
+   */
   public @Nullable Secret basicAuthPassword() {
     return basicAuthPassword;
   }
 
-  /** The {@code Authorization} scheme ({@code Bearer} by default), or {@code null} without one. */
+  /**
+   * The {@code Authorization} scheme ({@code Bearer} by default), or {@code null} without one.
+   *
+   * @return the scheme, or {@code null}
+   */
   public @Nullable String authorizationType() {
     return authorizationType;
   }
 
-  /** The {@code Authorization} credentials, or {@code null}. */
+  /**
+   * The {@code Authorization} credentials, or {@code null}.
+   *
+   * @return the credentials, or {@code null} without an {@code Authorization} header
+   */
   public @Nullable Secret authorizationCredentials() {
     return authorizationCredentials;
   }
 
-  /** The TLS settings. */
+  /**
+   * The TLS settings.
+   *
+   * @return the TLS settings, {@link TlsConfig#DEFAULT} when unset
+   */
   public TlsConfig tls() {
     return tls;
   }
 
-  /** The proxy to go through ({@code proxy_url}), or {@code null} for none. */
+  /**
+   * The proxy to go through ({@code proxy_url}), or {@code null} for none.
+   *
+   * @return the proxy URL, or {@code null}
+   */
   public @Nullable URI proxyUrl() {
     return proxyUrl;
   }
 
-  /** Whether redirects are followed ({@code follow_redirects}, default {@code true}). */
+  /**
+   * Whether redirects are followed ({@code follow_redirects}, default {@code true}).
+   *
+   * @return whether redirects are followed
+   */
   public boolean followRedirects() {
     return followRedirects;
   }
 
-  /** Whether HTTP/2 may be used ({@code enable_http2}, default {@code true}). */
+  /**
+   * Whether HTTP/2 may be used ({@code enable_http2}, default {@code true}).
+   *
+   * @return whether HTTP/2 may be negotiated
+   */
   public boolean enableHttp2() {
     return enableHttp2;
   }
 
-  /** Extra headers sent with every scrape ({@code http_headers}); values are secrets. */
+  /**
+   * Extra headers sent with every scrape ({@code http_headers}); values are secrets.
+   *
+   * @return an unmodifiable map of header name to values, in insertion order; empty for none
+   */
   public Map<String, List<Secret>> headers() {
     return headers;
   }
@@ -187,14 +231,27 @@ public final class HttpClientConfig {
 
     private Builder() {}
 
-    /** Sends basic auth with this user name and password (the password may be {@code null}). */
+    /**
+     * Sends basic auth with this user name and password (the password may be {@code null}).
+     *
+     * @param username the user name; not null
+     * @param password the password, or {@code null} for none
+     * @return this builder
+     */
     public Builder basicAuth(String username, @Nullable Secret password) {
       this.basicAuthUsername = Objects.requireNonNull(username, "username");
       this.basicAuthPassword = password;
       return this;
     }
 
-    /** Sends {@code Authorization: <type> <credentials>}; the type defaults to {@code Bearer}. */
+    /**
+     * Sends {@code Authorization: <type> <credentials>}; the type defaults to {@code Bearer}.
+     *
+     * @param type the scheme, e.g. {@code Bearer}; {@code null} or empty for {@code Bearer}
+     * @param credentials the credentials; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code type} is {@code Basic} (use {@link #basicAuth})
+     */
     public Builder authorization(@Nullable String type, Secret credentials) {
       String t = type == null || type.isEmpty() ? "Bearer" : type;
       if (t.equalsIgnoreCase("basic")) {
@@ -206,13 +263,24 @@ public final class HttpClientConfig {
       return this;
     }
 
-    /** Sets the TLS settings. */
+    /**
+     * Sets the TLS settings.
+     *
+     * @param tls the TLS settings; not null
+     * @return this builder
+     */
     public Builder tls(TlsConfig tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 
-    /** Sets the proxy URL ({@code http} or {@code https}); {@code null} for none. */
+    /**
+     * Sets the proxy URL ({@code http} or {@code https}); {@code null} for none.
+     *
+     * @param proxyUrl the proxy, or {@code null} for none
+     * @return this builder
+     * @throws IllegalArgumentException on a scheme other than {@code http} or {@code https}
+     */
     public Builder proxyUrl(@Nullable URI proxyUrl) {
       if (proxyUrl != null
           && !"http".equals(proxyUrl.getScheme())
@@ -224,19 +292,36 @@ public final class HttpClientConfig {
       return this;
     }
 
-    /** Sets whether to follow redirects. */
+    /**
+     * Sets whether to follow redirects.
+     *
+     * @param follow {@code false} to fail on a redirect; default {@code true}
+     * @return this builder
+     */
     public Builder followRedirects(boolean follow) {
       this.followRedirects = follow;
       return this;
     }
 
-    /** Sets whether HTTP/2 may be used. */
+    /**
+     * Sets whether HTTP/2 may be used.
+     *
+     * @param enable {@code false} to use HTTP/1.1 only; default {@code true}
+     * @return this builder
+     */
     public Builder enableHttp2(boolean enable) {
       this.enableHttp2 = enable;
       return this;
     }
 
-    /** Adds a header sent with every scrape; its values are treated as secrets. */
+    /**
+     * Adds a header sent with every scrape; its values are treated as secrets.
+     *
+     * @param name the header name; not empty; replaces an earlier header of this name
+     * @param values the values; copied
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is null or empty
+     */
     public Builder header(String name, List<Secret> values) {
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("header name must not be empty");
@@ -248,6 +333,7 @@ public final class HttpClientConfig {
     /**
      * The settings.
      *
+     * @return new, immutable settings
      * @throws IllegalArgumentException when basic auth and authorization are both set
      */
     public HttpClientConfig build() {

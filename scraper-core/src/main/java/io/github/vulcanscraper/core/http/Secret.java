@@ -23,22 +23,40 @@ public final class Secret {
     this.file = file;
   }
 
-  /** A secret given inline. */
+  /**
+   * A secret given inline.
+   *
+   * @param value the secret's value; not null
+   * @return the secret
+   */
   public static Secret of(String value) {
     return new Secret(Objects.requireNonNull(value, "value"), null);
   }
 
-  /** A secret read from this file whenever it is used; trailing newlines are trimmed. */
+  /**
+   * A secret read from this file whenever it is used; trailing newlines are trimmed.
+   *
+   * @param file the file holding the secret; read at each use, not now
+   * @return the secret
+   */
   public static Secret fromFile(Path file) {
     return new Secret(null, Objects.requireNonNull(file, "file"));
   }
 
-  /** True when the secret is read from a file. */
+  /**
+   * True when the secret is read from a file.
+   *
+   * @return whether the secret has a file
+   */
   public boolean isFile() {
     return file != null;
   }
 
-  /** The file the secret is read from, or {@code null} when it is inline. */
+  /**
+   * The file the secret is read from, or {@code null} when it is inline.
+   *
+   * @return the file, or {@code null}
+   */
   public @Nullable Path file() {
     return file;
   }
@@ -47,6 +65,7 @@ public final class Secret {
    * The secret's value, read from its file if it has one. Call it only where the value is sent,
    * never to log or print it.
    *
+   * @return the value
    * @throws IOException when the file cannot be read; the message names the file, not its content
    */
   public String reveal() throws IOException {

@@ -33,12 +33,20 @@ public final class TlsConfig {
     this.insecureSkipVerify = b.insecureSkipVerify;
   }
 
-  /** A builder with verification on and nothing else set. */
+  /**
+   * A builder with verification on and nothing else set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder, independent of these settings
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ca = ca;
@@ -51,39 +59,65 @@ public final class TlsConfig {
     return b;
   }
 
-  /** The CA certificates as inline PEM ({@code ca}), or {@code null}. */
+  /**
+   * The CA certificates as inline PEM ({@code ca}), or {@code null}.
+   *
+   * @return the inline PEM, or {@code null}
+   */
   public @Nullable String ca() {
     return ca;
   }
 
-  /** The CA certificates' PEM file ({@code ca_file}), or {@code null}. */
+  /**
+   * The CA certificates' PEM file ({@code ca_file}), or {@code null}.
+   *
+   * @return the file, or {@code null}
+   */
   public @Nullable Path caFile() {
     return caFile;
   }
 
-  /** The client certificate as inline PEM ({@code cert}), or {@code null}. */
+  /**
+   * The client certificate as inline PEM ({@code cert}), or {@code null}.
+   *
+   * @return the inline PEM, or {@code null}
+   */
   public @Nullable String cert() {
     return cert;
   }
 
-  /** The client certificate's PEM file ({@code cert_file}), or {@code null}. */
+  /**
+   * The client certificate's PEM file ({@code cert_file}), or {@code null}.
+   *
+   * @return the file, or {@code null}
+   */
   public @Nullable Path certFile() {
     return certFile;
   }
 
   /**
    * The client key, PEM, inline or from a file ({@code key} / {@code key_file}), or {@code null}.
+   *
+   * @return the key, or {@code null} without a client certificate
    */
   public @Nullable Secret key() {
     return key;
   }
 
-  /** The name to verify the server's certificate against ({@code server_name}), or {@code null}. */
+  /**
+   * The name to verify the server's certificate against ({@code server_name}), or {@code null}.
+   *
+   * @return the server name, or {@code null} for the target's host
+   */
   public @Nullable String serverName() {
     return serverName;
   }
 
-  /** {@code insecure_skip_verify}: accept any server certificate. Off by default. */
+  /**
+   * {@code insecure_skip_verify}: accept any server certificate. Off by default.
+   *
+   * @return whether the server certificate goes unverified
+   */
   public boolean insecureSkipVerify() {
     return insecureSkipVerify;
   }
@@ -139,43 +173,78 @@ public final class TlsConfig {
 
     private Builder() {}
 
-    /** Sets the CA certificates as inline PEM; {@code null} clears. */
+    /**
+     * Sets the CA certificates as inline PEM; {@code null} clears.
+     *
+     * @param pem one or more PEM certificates, or {@code null}
+     * @return this builder
+     */
     public Builder ca(@Nullable String pem) {
       this.ca = pem;
       return this;
     }
 
-    /** Sets the CA certificates' PEM file; {@code null} clears. */
+    /**
+     * Sets the CA certificates' PEM file; {@code null} clears.
+     *
+     * @param file the PEM file, read when clients are built; or {@code null}
+     * @return this builder
+     */
     public Builder caFile(@Nullable Path file) {
       this.caFile = file;
       return this;
     }
 
-    /** Sets the client certificate as inline PEM; {@code null} clears. */
+    /**
+     * Sets the client certificate as inline PEM; {@code null} clears.
+     *
+     * @param pem the PEM certificate chain, or {@code null}
+     * @return this builder
+     */
     public Builder cert(@Nullable String pem) {
       this.cert = pem;
       return this;
     }
 
-    /** Sets the client certificate's PEM file; {@code null} clears. */
+    /**
+     * Sets the client certificate's PEM file; {@code null} clears.
+     *
+     * @param file the PEM file, or {@code null}
+     * @return this builder
+     */
     public Builder certFile(@Nullable Path file) {
       this.certFile = file;
       return this;
     }
 
-    /** Sets the client key; {@code null} clears. */
+    /**
+     * Sets the client key; {@code null} clears.
+     *
+     * @param key the PEM private key, or {@code null}
+     * @return this builder
+     */
     public Builder key(@Nullable Secret key) {
       this.key = key;
       return this;
     }
 
-    /** Sets the server name to verify; {@code null} clears. */
+    /**
+     * Sets the server name to verify; {@code null} clears.
+     *
+     * @param serverName the name, or {@code null} for the target's host
+     * @return this builder
+     */
     public Builder serverName(@Nullable String serverName) {
       this.serverName = serverName;
       return this;
     }
 
-    /** Accepts any server certificate when {@code true}. */
+    /**
+     * Accepts any server certificate when {@code true}.
+     *
+     * @param skip {@code true} to skip verification (insecure); default {@code false}
+     * @return this builder
+     */
     public Builder insecureSkipVerify(boolean skip) {
       this.insecureSkipVerify = skip;
       return this;
@@ -184,6 +253,7 @@ public final class TlsConfig {
     /**
      * The settings.
      *
+     * @return new, immutable settings
      * @throws IllegalArgumentException when both an inline and a file form are given for the same
      *     item, or a certificate without a key (or a key without a certificate)
      */

@@ -64,7 +64,11 @@ public final class RelabelConfig {
     /** Sets {@code target_label} to the joined source values in upper case. */
     UPPERCASE;
 
-    /** The name used in YAML, e.g. {@code hashmod}. */
+    /**
+     * The name used in YAML, e.g. {@code hashmod}.
+     *
+     * @return the lower-case YAML name
+     */
     public String yamlName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -72,6 +76,8 @@ public final class RelabelConfig {
     /**
      * The action with this YAML name, case-insensitively as Prometheus reads it.
      *
+     * @param name the YAML name, e.g. {@code labelmap} or {@code HashMod}
+     * @return the action
      * @throws IllegalArgumentException for an empty or unknown name
      */
     public static Action of(String name) {
@@ -109,12 +115,20 @@ public final class RelabelConfig {
     this.action = b.action;
   }
 
-  /** A builder with Prometheus' defaults. */
+  /**
+   * A builder with Prometheus' defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this rule. */
+  /**
+   * A builder holding this rule.
+   *
+   * @return a new builder, independent of this rule
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sourceLabels = sourceLabels;
@@ -129,37 +143,65 @@ public final class RelabelConfig {
     return b;
   }
 
-  /** {@code source_labels}: the labels whose values are joined; empty by default. */
+  /**
+   * {@code source_labels}: the labels whose values are joined; empty by default.
+   *
+   * @return the source label names, in order
+   */
   public List<String> sourceLabels() {
     return sourceLabels;
   }
 
-  /** {@code separator} between the joined source values; {@code ;} by default. */
+  /**
+   * {@code separator} between the joined source values; {@code ;} by default.
+   *
+   * @return the separator
+   */
   public String separator() {
     return separator;
   }
 
-  /** {@code regex} as written (without the anchoring); {@code (.*)} by default. */
+  /**
+   * {@code regex} as written (without the anchoring); {@code (.*)} by default.
+   *
+   * @return the regex text
+   */
   public String regex() {
     return regex.source();
   }
 
-  /** {@code modulus} for {@link Action#HASHMOD}, an unsigned 64-bit value; 0 when unset. */
+  /**
+   * {@code modulus} for {@link Action#HASHMOD}, an unsigned 64-bit value; 0 when unset.
+   *
+   * @return the modulus as unsigned bits, 0 when unset
+   */
   public long modulus() {
     return modulus;
   }
 
-  /** {@code target_label}; empty when unset. May hold {@code $} references for replace. */
+  /**
+   * {@code target_label}; empty when unset. May hold {@code $} references for replace.
+   *
+   * @return the target label, empty when unset
+   */
   public String targetLabel() {
     return targetLabel;
   }
 
-  /** {@code replacement}; {@code $1} by default. */
+  /**
+   * {@code replacement}; {@code $1} by default.
+   *
+   * @return the replacement, with {@code $1}, {@code ${name}} style references
+   */
   public String replacement() {
     return replacement;
   }
 
-  /** {@code action}; {@link Action#REPLACE} by default. */
+  /**
+   * {@code action}; {@link Action#REPLACE} by default.
+   *
+   * @return the action
+   */
   public Action action() {
     return action;
   }
@@ -308,6 +350,8 @@ public final class RelabelConfig {
     /**
      * Sets {@code source_labels}.
      *
+     * @param names the source label names, in order; copied
+     * @return this builder
      * @throws IllegalArgumentException when a name is not a valid label name
      */
     public Builder sourceLabels(List<String> names) {
@@ -321,7 +365,12 @@ public final class RelabelConfig {
       return this;
     }
 
-    /** Sets {@code separator}. */
+    /**
+     * Sets {@code separator}.
+     *
+     * @param separator the separator; not null
+     * @return this builder
+     */
     public Builder separator(String separator) {
       this.separator = Objects.requireNonNull(separator, "separator");
       return this;
@@ -330,6 +379,8 @@ public final class RelabelConfig {
     /**
      * Sets and compiles {@code regex} (RE2 syntax; anchored on both ends when matching).
      *
+     * @param regex the regex; not null
+     * @return this builder
      * @throws IllegalArgumentException when the regex does not compile, with the reason
      */
     public Builder regex(String regex) {
@@ -338,25 +389,45 @@ public final class RelabelConfig {
       return this;
     }
 
-    /** Sets {@code modulus}, read as an unsigned 64-bit value. */
+    /**
+     * Sets {@code modulus}, read as an unsigned 64-bit value.
+     *
+     * @param modulus the modulus, unsigned 64-bit; must be non-zero for {@link Action#HASHMOD}
+     * @return this builder
+     */
     public Builder modulus(long modulus) {
       this.modulus = modulus;
       return this;
     }
 
-    /** Sets {@code target_label}. */
+    /**
+     * Sets {@code target_label}.
+     *
+     * @param targetLabel the target label; not null, may hold {@code $} references for replace
+     * @return this builder
+     */
     public Builder targetLabel(String targetLabel) {
       this.targetLabel = Objects.requireNonNull(targetLabel, "targetLabel");
       return this;
     }
 
-    /** Sets {@code replacement}. */
+    /**
+     * Sets {@code replacement}.
+     *
+     * @param replacement the replacement; not null, may hold {@code $} references
+     * @return this builder
+     */
     public Builder replacement(String replacement) {
       this.replacement = Objects.requireNonNull(replacement, "replacement");
       return this;
     }
 
-    /** Sets {@code action}. */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the action; not null
+     * @return this builder
+     */
     public Builder action(Action action) {
       this.action = Objects.requireNonNull(action, "action");
       return this;
@@ -365,6 +436,7 @@ public final class RelabelConfig {
     /**
      * The rule.
      *
+     * @return a new, immutable rule
      * @throws IllegalArgumentException with Prometheus' message when the fields do not fit the
      *     action (e.g. "relabel configuration for hashmod requires non-zero modulus")
      */

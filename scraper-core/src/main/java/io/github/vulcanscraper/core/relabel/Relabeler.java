@@ -56,12 +56,21 @@ public final class Relabeler implements MetricRelabeler {
     this.rules = this.configs.toArray(new RelabelConfig[0]);
   }
 
-  /** A relabeler applying these rules in order; an empty list gives {@link #NONE}. */
+  /**
+   * A relabeler applying these rules in order; an empty list gives {@link #NONE}.
+   *
+   * @param configs the rules, applied in order; copied
+   * @return the relabeler
+   */
   public static Relabeler of(List<RelabelConfig> configs) {
     return configs.isEmpty() ? NONE : new Relabeler(configs);
   }
 
-  /** The rules, in order. */
+  /**
+   * The rules, in order.
+   *
+   * @return an immutable list of the rules
+   */
   public List<RelabelConfig> configs() {
     return configs;
   }
@@ -69,6 +78,7 @@ public final class Relabeler implements MetricRelabeler {
   /**
    * Applies the rules to {@code labels}.
    *
+   * @param labels the input labels, the metric name (if any) as {@code __name__}
    * @return the resulting labels ({@code labels} itself when nothing changed), or {@code null} when
    *     a rule dropped the label set
    */
