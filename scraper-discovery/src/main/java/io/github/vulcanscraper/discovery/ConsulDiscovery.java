@@ -88,12 +88,18 @@ public final class ConsulDiscovery implements Discoverer {
   /**
    * A builder with Prometheus' defaults: {@code localhost:8500} over http, stale reads allowed, 30
    * s refresh interval, tag separator {@code ,}, every service, 64 MiB response size limit.
+   *
+   * @return a new builder with those defaults
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder; changing it leaves this discoverer as it is
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.server = server;
@@ -116,87 +122,155 @@ public final class ConsulDiscovery implements Discoverer {
     return b;
   }
 
-  /** Consul's {@code HOST:PORT}; {@code localhost:8500} by default. */
+  /**
+   * Consul's {@code HOST:PORT}; {@code localhost:8500} by default.
+   *
+   * @return the server's {@code HOST:PORT}
+   */
   public String server() {
     return server;
   }
 
-  /** A prefix to the API paths, for Consul behind a proxy; empty by default. */
+  /**
+   * A prefix to the API paths, for Consul behind a proxy; empty by default.
+   *
+   * @return the prefix, starting with {@code /} and without a trailing one, or empty
+   */
   public String pathPrefix() {
     return pathPrefix;
   }
 
-  /** {@code http} (the default) or {@code https}. */
+  /**
+   * {@code http} (the default) or {@code https}.
+   *
+   * @return the scheme
+   */
   public String scheme() {
     return scheme;
   }
 
-  /** The ACL token, or {@code null}. */
+  /**
+   * The ACL token, or {@code null}.
+   *
+   * @return the token, or {@code null} for none
+   */
   public @Nullable Secret token() {
     return token;
   }
 
-  /** The datacenter to query, or {@code null} for the agent's. */
+  /**
+   * The datacenter to query, or {@code null} for the agent's.
+   *
+   * @return the datacenter, or {@code null}
+   */
   public @Nullable String datacenter() {
     return datacenter;
   }
 
-  /** The namespace (Consul Enterprise), or {@code null}. */
+  /**
+   * The namespace (Consul Enterprise), or {@code null}.
+   *
+   * @return the namespace, or {@code null} for Consul's default
+   */
   public @Nullable String namespace() {
     return namespace;
   }
 
-  /** The admin partition (Consul Enterprise), or {@code null}. */
+  /**
+   * The admin partition (Consul Enterprise), or {@code null}.
+   *
+   * @return the partition, or {@code null} for Consul's default
+   */
   public @Nullable String partition() {
     return partition;
   }
 
-  /** The services to watch; empty (the default) for all. */
+  /**
+   * The services to watch; empty (the default) for all.
+   *
+   * @return the service names, unmodifiable
+   */
   public List<String> services() {
     return services;
   }
 
-  /** Tags a service must all have to be watched, and its instances to be listed; may be empty. */
+  /**
+   * Tags a service must all have to be watched, and its instances to be listed; may be empty.
+   *
+   * @return the required tags, unmodifiable
+   */
   public List<String> tags() {
     return tags;
   }
 
-  /** Node metadata the nodes must have; may be empty. */
+  /**
+   * Node metadata the nodes must have; may be empty.
+   *
+   * @return the required node metadata, key to value, unmodifiable
+   */
   public Map<String, String> nodeMeta() {
     return nodeMeta;
   }
 
-  /** A Consul filter expression for the catalog's services ({@code filter}), or {@code null}. */
+  /**
+   * A Consul filter expression for the catalog's services ({@code filter}), or {@code null}.
+   *
+   * @return the expression, or {@code null} for none
+   */
   public @Nullable String filter() {
     return filter;
   }
 
-  /** A Consul filter expression for the health entries ({@code health_filter}), or {@code null}. */
+  /**
+   * A Consul filter expression for the health entries ({@code health_filter}), or {@code null}.
+   *
+   * @return the expression, or {@code null} for none
+   */
   public @Nullable String healthFilter() {
     return healthFilter;
   }
 
-  /** Whether any Consul server may answer (stale reads); {@code true} by default. */
+  /**
+   * Whether any Consul server may answer (stale reads); {@code true} by default.
+   *
+   * @return true when stale reads are allowed
+   */
   public boolean allowStale() {
     return allowStale;
   }
 
-  /** The longest one blocking query waits for a change; 30 s by default. */
+  /**
+   * The longest one blocking query waits for a change; 30 s by default.
+   *
+   * @return the blocking query's {@code wait}; positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** What joins the tags in {@code __meta_consul_tags} and surrounds them; {@code ,} by default. */
+  /**
+   * What joins the tags in {@code __meta_consul_tags} and surrounds them; {@code ,} by default.
+   *
+   * @return the separator
+   */
   public String tagSeparator() {
     return tagSeparator;
   }
 
-  /** How Consul is reached: basic auth, TLS, proxy. */
+  /**
+   * How Consul is reached: basic auth, TLS, proxy.
+   *
+   * @return the HTTP client settings
+   */
   public HttpClientConfig http() {
     return http;
   }
 
-  /** The largest answer accepted, in bytes. */
+  /**
+   * The largest answer accepted, in bytes.
+   *
+   * @return the limit in bytes; 64 MiB by default
+   */
   public long responseSizeLimit() {
     return responseSizeLimit;
   }
@@ -312,7 +386,13 @@ public final class ConsulDiscovery implements Discoverer {
 
     private Builder() {}
 
-    /** Sets Consul's {@code HOST:PORT}. */
+    /**
+     * Sets Consul's {@code HOST:PORT}.
+     *
+     * @param hostPort Consul's address as {@code HOST:PORT}, an IPv6 host in brackets
+     * @return this builder
+     * @throws IllegalArgumentException when {@code hostPort} is blank or not {@code HOST:PORT}
+     */
     public Builder server(String hostPort) {
       Objects.requireNonNull(hostPort, "server");
       if (hostPort.isBlank()) {
@@ -323,7 +403,12 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets a prefix to the API paths, e.g. {@code /consul}; empty for none. */
+    /**
+     * Sets a prefix to the API paths, e.g. {@code /consul}; empty for none.
+     *
+     * @param prefix the prefix; a missing leading {@code /} is added and trailing ones are removed
+     * @return this builder
+     */
     public Builder pathPrefix(String prefix) {
       Objects.requireNonNull(prefix, "pathPrefix");
       String p = prefix;
@@ -334,7 +419,13 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets {@code http} or {@code https}. */
+    /**
+     * Sets {@code http} or {@code https}.
+     *
+     * @param scheme {@code http} or {@code https}
+     * @return this builder
+     * @throws IllegalArgumentException for any other scheme
+     */
     public Builder scheme(String scheme) {
       if (!"http".equals(scheme) && !"https".equals(scheme)) {
         throw new IllegalArgumentException("scheme must be http or https: " + scheme);
@@ -343,36 +434,67 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets the ACL token; {@code null} for none. */
+    /**
+     * Sets the ACL token; {@code null} for none.
+     *
+     * @param token the token, read for every query so a rotated file takes effect; {@code null} for
+     *     none
+     * @return this builder
+     */
     public Builder token(@Nullable Secret token) {
       this.token = token;
       return this;
     }
 
-    /** Sets the datacenter; {@code null} or empty for the agent's. */
+    /**
+     * Sets the datacenter; {@code null} or empty for the agent's.
+     *
+     * @param datacenter the datacenter's name
+     * @return this builder
+     */
     public Builder datacenter(@Nullable String datacenter) {
       this.datacenter = emptyToNull(datacenter);
       return this;
     }
 
-    /** Sets the namespace; {@code null} or empty for none. */
+    /**
+     * Sets the namespace; {@code null} or empty for none.
+     *
+     * @param namespace the namespace's name
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = emptyToNull(namespace);
       return this;
     }
 
-    /** Sets the admin partition; {@code null} or empty for none. */
+    /**
+     * Sets the admin partition; {@code null} or empty for none.
+     *
+     * @param partition the partition's name
+     * @return this builder
+     */
     public Builder partition(@Nullable String partition) {
       this.partition = emptyToNull(partition);
       return this;
     }
 
-    /** Sets the services to watch, replacing any set before; none for all. */
+    /**
+     * Sets the services to watch, replacing any set before; none for all.
+     *
+     * @param services the service names; no nulls
+     * @return this builder
+     */
     public Builder services(String... services) {
       return services(Arrays.asList(services));
     }
 
-    /** Sets the services to watch, replacing any set before; empty for all. */
+    /**
+     * Sets the services to watch, replacing any set before; empty for all.
+     *
+     * @param services the service names; no nulls
+     * @return this builder
+     */
     public Builder services(List<String> services) {
       services.forEach(s -> Objects.requireNonNull(s, "service"));
       this.services.clear();
@@ -380,7 +502,12 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets the tags a service must all have, replacing any set before. */
+    /**
+     * Sets the tags a service must all have, replacing any set before.
+     *
+     * @param tags the tags; no nulls, empty for no requirement
+     * @return this builder
+     */
     public Builder tags(List<String> tags) {
       tags.forEach(t -> Objects.requireNonNull(t, "tag"));
       this.tags.clear();
@@ -388,50 +515,92 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets the node metadata the nodes must have, replacing any set before. */
+    /**
+     * Sets the node metadata the nodes must have, replacing any set before.
+     *
+     * @param nodeMeta metadata key to required value; empty for no requirement
+     * @return this builder
+     */
     public Builder nodeMeta(Map<String, String> nodeMeta) {
       this.nodeMeta.clear();
       this.nodeMeta.putAll(nodeMeta);
       return this;
     }
 
-    /** Sets a filter expression for the catalog's services; {@code null} or empty for none. */
+    /**
+     * Sets a filter expression for the catalog's services; {@code null} or empty for none.
+     *
+     * @param filter a Consul filter expression, passed as the catalog query's {@code filter}
+     * @return this builder
+     */
     public Builder filter(@Nullable String filter) {
       this.filter = emptyToNull(filter);
       return this;
     }
 
-    /** Sets a filter expression for the health entries; {@code null} or empty for none. */
+    /**
+     * Sets a filter expression for the health entries; {@code null} or empty for none.
+     *
+     * @param healthFilter a Consul filter expression, passed as the health query's {@code filter}
+     * @return this builder
+     */
     public Builder healthFilter(@Nullable String healthFilter) {
       this.healthFilter = emptyToNull(healthFilter);
       return this;
     }
 
-    /** Sets whether any Consul server may answer. */
+    /**
+     * Sets whether any Consul server may answer.
+     *
+     * @param allowStale true (the default) to let any server answer, false to ask the leader
+     * @return this builder
+     */
     public Builder allowStale(boolean allowStale) {
       this.allowStale = allowStale;
       return this;
     }
 
-    /** Sets the longest one blocking query waits; positive. */
+    /**
+     * Sets the longest one blocking query waits; positive.
+     *
+     * @param interval the blocking query's {@code wait}; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is zero or negative
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = DnsDiscovery.Builder.positive("refresh_interval", interval);
       return this;
     }
 
-    /** Sets the tag separator. */
+    /**
+     * Sets the tag separator.
+     *
+     * @param separator the separator; not null, may be empty
+     * @return this builder
+     */
     public Builder tagSeparator(String separator) {
       this.tagSeparator = Objects.requireNonNull(separator, "tagSeparator");
       return this;
     }
 
-    /** Sets how Consul is reached. */
+    /**
+     * Sets how Consul is reached.
+     *
+     * @param http basic auth, TLS and proxy settings; not null
+     * @return this builder
+     */
     public Builder http(HttpClientConfig http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** Sets the largest answer accepted, in bytes; positive. */
+    /**
+     * Sets the largest answer accepted, in bytes; positive.
+     *
+     * @param bytes the limit; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is zero or negative
+     */
     public Builder responseSizeLimit(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("response size limit must be > 0: " + bytes);
@@ -440,7 +609,11 @@ public final class ConsulDiscovery implements Discoverer {
       return this;
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the discoverer, immutable
+     */
     public ConsulDiscovery build() {
       return new ConsulDiscovery(this);
     }

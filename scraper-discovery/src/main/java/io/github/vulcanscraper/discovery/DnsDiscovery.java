@@ -71,12 +71,20 @@ public final class DnsDiscovery implements Discoverer {
     this.timeout = b.timeout;
   }
 
-  /** A builder with the defaults: SRV, refresh every 30 s, the system's resolvers, 5 s timeout. */
+  /**
+   * A builder with the defaults: SRV, refresh every 30 s, the system's resolvers, 5 s timeout.
+   *
+   * @return a new builder with those defaults; set at least one name
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder; changing it leaves this discoverer as it is
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.names.addAll(names);
@@ -88,32 +96,56 @@ public final class DnsDiscovery implements Discoverer {
     return b;
   }
 
-  /** The names looked up, never empty. */
+  /**
+   * The names looked up, never empty.
+   *
+   * @return the names, as given, unmodifiable
+   */
   public List<String> names() {
     return names;
   }
 
-  /** The record type looked up; {@link Type#SRV} by default. */
+  /**
+   * The record type looked up; {@link Type#SRV} by default.
+   *
+   * @return the record type
+   */
   public Type type() {
     return type;
   }
 
-  /** The port of targets found by A, AAAA, MX and NS lookups; 0 (unused) for SRV. */
+  /**
+   * The port of targets found by A, AAAA, MX and NS lookups; 0 (unused) for SRV.
+   *
+   * @return the port, 1 to 65535, or 0 for SRV
+   */
   public int port() {
     return port;
   }
 
-  /** How often the names are looked up again; 30 s by default. */
+  /**
+   * How often the names are looked up again; 30 s by default.
+   *
+   * @return the interval; positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** The DNS servers asked, in order; empty for the system's resolvers. */
+  /**
+   * The DNS servers asked, in order; empty for the system's resolvers.
+   *
+   * @return the servers, unmodifiable
+   */
   public List<InetSocketAddress> servers() {
     return servers;
   }
 
-  /** How long one query may take before it fails; 5 s by default. */
+  /**
+   * How long one query may take before it fails; 5 s by default.
+   *
+   * @return the query timeout; positive
+   */
   public Duration timeout() {
     return timeout;
   }
@@ -171,7 +203,13 @@ public final class DnsDiscovery implements Discoverer {
 
     private Builder() {}
 
-    /** Sets the names to look up, replacing any set before. */
+    /**
+     * Sets the names to look up, replacing any set before.
+     *
+     * @param names the names, absolute as given; each a valid DNS name
+     * @return this builder
+     * @throws IllegalArgumentException naming the first name that is not a valid DNS name
+     */
     public Builder names(String... names) {
       return names(Arrays.asList(names));
     }
@@ -179,6 +217,8 @@ public final class DnsDiscovery implements Discoverer {
     /**
      * Sets the names to look up, replacing any set before.
      *
+     * @param names the names, absolute as given; no nulls
+     * @return this builder
      * @throws IllegalArgumentException naming the first name that is not a valid DNS name
      */
     public Builder names(List<String> names) {
@@ -200,13 +240,24 @@ public final class DnsDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets the record type; {@link Type#SRV} by default. */
+    /**
+     * Sets the record type; {@link Type#SRV} by default.
+     *
+     * @param type the record type; not null
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = Objects.requireNonNull(type, "type");
       return this;
     }
 
-    /** Sets the port of A, AAAA, MX and NS targets; 1..65535, required for those types. */
+    /**
+     * Sets the port of A, AAAA, MX and NS targets; 1..65535, required for those types.
+     *
+     * @param port the targets' port, 1 to 65535; ignored for SRV, whose records carry their ports
+     * @return this builder
+     * @throws IllegalArgumentException when {@code port} is out of range
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be in 1..65535: " + port);
@@ -215,19 +266,37 @@ public final class DnsDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets how often the names are looked up again; positive. */
+    /**
+     * Sets how often the names are looked up again; positive.
+     *
+     * @param interval the interval; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is zero or negative
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = positive("refresh_interval", interval);
       return this;
     }
 
-    /** Adds a DNS server to ask, as {@code HOST:PORT} (e.g. {@code 127.0.0.1:5353}). */
+    /**
+     * Adds a DNS server to ask, as {@code HOST:PORT} (e.g. {@code 127.0.0.1:5353}).
+     *
+     * @param hostPort the server's address as {@code HOST:PORT}, an IPv6 host in brackets
+     * @return this builder
+     * @throws IllegalArgumentException when {@code hostPort} is not {@code HOST:PORT}
+     */
     public Builder server(String hostPort) {
       this.servers.add(HostPort.parse(Objects.requireNonNull(hostPort, "hostPort")));
       return this;
     }
 
-    /** Sets how long one query may take; positive. */
+    /**
+     * Sets how long one query may take; positive.
+     *
+     * @param timeout the query timeout; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive("timeout", timeout);
       return this;
@@ -236,6 +305,7 @@ public final class DnsDiscovery implements Discoverer {
     /**
      * The settings.
      *
+     * @return the discoverer, immutable
      * @throws IllegalArgumentException without names, or without a port for a type other than SRV
      */
     public DnsDiscovery build() {

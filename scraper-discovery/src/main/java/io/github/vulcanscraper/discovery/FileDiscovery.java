@@ -41,12 +41,20 @@ public final class FileDiscovery implements Discoverer {
     this.refreshInterval = b.refreshInterval;
   }
 
-  /** A builder with the defaults: re-read every 5 minutes. */
+  /**
+   * A builder with the defaults: re-read every 5 minutes.
+   *
+   * @return a new builder with that default; set at least one file pattern
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder; changing it leaves this discoverer as it is
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.files.addAll(files);
@@ -54,12 +62,20 @@ public final class FileDiscovery implements Discoverer {
     return b;
   }
 
-  /** The file patterns, never empty. */
+  /**
+   * The file patterns, never empty.
+   *
+   * @return the patterns, as given, unmodifiable
+   */
   public List<String> files() {
     return files;
   }
 
-  /** How often every file is re-read even without a change event; 5 minutes by default. */
+  /**
+   * How often every file is re-read even without a change event; 5 minutes by default.
+   *
+   * @return the interval; positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
@@ -93,7 +109,15 @@ public final class FileDiscovery implements Discoverer {
 
     private Builder() {}
 
-    /** Sets the file patterns, replacing any set before. */
+    /**
+     * Sets the file patterns, replacing any set before.
+     *
+     * @param patterns paths ending in {@code .json}, {@code .yml} or {@code .yaml}, a glob allowed
+     *     in the last segment only
+     * @return this builder
+     * @throws IllegalArgumentException naming a pattern with a glob outside its last segment or
+     *     without one of those extensions
+     */
     public Builder files(String... patterns) {
       return files(Arrays.asList(patterns));
     }
@@ -101,6 +125,9 @@ public final class FileDiscovery implements Discoverer {
     /**
      * Sets the file patterns, replacing any set before.
      *
+     * @param patterns paths ending in {@code .json}, {@code .yml} or {@code .yaml}, a glob allowed
+     *     in the last segment only; no nulls
+     * @return this builder
      * @throws IllegalArgumentException naming a pattern with a glob outside its last segment or
      *     without a {@code .json}, {@code .yml} or {@code .yaml} extension
      */
@@ -120,7 +147,13 @@ public final class FileDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets how often every file is re-read; positive. */
+    /**
+     * Sets how often every file is re-read; positive.
+     *
+     * @param interval the interval; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is zero or negative
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = DnsDiscovery.Builder.positive("refresh_interval", interval);
       return this;
@@ -129,6 +162,7 @@ public final class FileDiscovery implements Discoverer {
     /**
      * The settings.
      *
+     * @return the discoverer, immutable
      * @throws IllegalArgumentException without a file pattern
      */
     public FileDiscovery build() {

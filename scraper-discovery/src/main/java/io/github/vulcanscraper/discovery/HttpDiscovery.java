@@ -46,12 +46,20 @@ public final class HttpDiscovery implements Discoverer {
     this.responseSizeLimit = b.responseSizeLimit;
   }
 
-  /** A builder with the defaults: refresh every 60 s, default HTTP settings, 64 MiB limit. */
+  /**
+   * A builder with the defaults: refresh every 60 s, default HTTP settings, 64 MiB limit.
+   *
+   * @return a new builder with those defaults; set the URL
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder; changing it leaves this discoverer as it is
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.url = url;
@@ -61,22 +69,38 @@ public final class HttpDiscovery implements Discoverer {
     return b;
   }
 
-  /** The URL fetched. */
+  /**
+   * The URL fetched.
+   *
+   * @return the URL, {@code http} or {@code https}
+   */
   public URI url() {
     return url;
   }
 
-  /** How the URL is fetched: auth, TLS, proxy, headers. */
+  /**
+   * How the URL is fetched: auth, TLS, proxy, headers.
+   *
+   * @return the HTTP client settings
+   */
   public HttpClientConfig http() {
     return http;
   }
 
-  /** How often the URL is fetched; 60 s by default. */
+  /**
+   * How often the URL is fetched; 60 s by default.
+   *
+   * @return the interval; positive
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** The largest answer accepted, in bytes. */
+  /**
+   * The largest answer accepted, in bytes.
+   *
+   * @return the limit in bytes; {@link #DEFAULT_RESPONSE_SIZE_LIMIT} by default
+   */
   public long responseSizeLimit() {
     return responseSizeLimit;
   }
@@ -126,7 +150,14 @@ public final class HttpDiscovery implements Discoverer {
 
     private Builder() {}
 
-    /** Sets the URL; {@code http} or {@code https} with a host. Required. */
+    /**
+     * Sets the URL; {@code http} or {@code https} with a host. Required.
+     *
+     * @param url the URL to GET
+     * @return this builder
+     * @throws IllegalArgumentException when the scheme is not {@code http} or {@code https}, or the
+     *     host is missing
+     */
     public Builder url(URI url) {
       Objects.requireNonNull(url, "url");
       if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
@@ -139,19 +170,36 @@ public final class HttpDiscovery implements Discoverer {
       return this;
     }
 
-    /** Sets how the URL is fetched. */
+    /**
+     * Sets how the URL is fetched.
+     *
+     * @param http auth, TLS, proxy and header settings; not null
+     * @return this builder
+     */
     public Builder http(HttpClientConfig http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** Sets how often the URL is fetched; positive. */
+    /**
+     * Sets how often the URL is fetched; positive.
+     *
+     * @param interval the interval, also the longest a request may take; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is zero or negative
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = DnsDiscovery.Builder.positive("refresh_interval", interval);
       return this;
     }
 
-    /** Sets the largest answer accepted, in bytes; positive. */
+    /**
+     * Sets the largest answer accepted, in bytes; positive.
+     *
+     * @param bytes the limit; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is zero or negative
+     */
     public Builder responseSizeLimit(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("response size limit must be > 0: " + bytes);
@@ -163,6 +211,7 @@ public final class HttpDiscovery implements Discoverer {
     /**
      * The settings.
      *
+     * @return the discoverer, immutable
      * @throws IllegalArgumentException without a URL
      */
     public HttpDiscovery build() {

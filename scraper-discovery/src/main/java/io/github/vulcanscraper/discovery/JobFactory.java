@@ -25,12 +25,20 @@ public final class JobFactory {
     this.dnsServers = List.copyOf(b.dnsServers);
   }
 
-  /** A builder with the defaults. */
+  /**
+   * A builder with the defaults.
+   *
+   * @return a new builder: no DNS servers, so the system's resolvers
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The DNS servers asked by DNS discovery instead of the system's; may be empty. */
+  /**
+   * The DNS servers asked by DNS discovery instead of the system's; may be empty.
+   *
+   * @return the servers as {@code HOST:PORT}, in the order given, unmodifiable
+   */
   public List<String> dnsServers() {
     return dnsServers;
   }
@@ -38,6 +46,8 @@ public final class JobFactory {
   /**
    * The job of one scrape config.
    *
+   * @param config the scrape config, as the configuration loader read it
+   * @return the job, its discoverers made but not started
    * @throws IllegalArgumentException when a discovery section is not valid
    */
   public ScrapeConfigJob job(ScrapeConfig config) {
@@ -47,6 +57,8 @@ public final class JobFactory {
   /**
    * The jobs of every scrape config of a configuration, in its order.
    *
+   * @param config the configuration, as the configuration loader read it
+   * @return the jobs, unmodifiable; empty when the configuration has no scrape config
    * @throws IllegalArgumentException when a discovery section is not valid
    */
   public List<ScrapeConfigJob> jobs(PrometheusConfig config) {
@@ -72,6 +84,8 @@ public final class JobFactory {
      * Adds a DNS server, {@code HOST:PORT}, for DNS discovery to ask instead of the system's
      * resolvers (the command line's {@code --dns-server}).
      *
+     * @param hostPort the server's address, an IPv6 host in brackets
+     * @return this builder
      * @throws IllegalArgumentException when it is not {@code HOST:PORT}
      */
     public Builder dnsServer(String hostPort) {
@@ -80,7 +94,11 @@ public final class JobFactory {
       return this;
     }
 
-    /** The factory. */
+    /**
+     * The factory.
+     *
+     * @return the factory, immutable
+     */
     public JobFactory build() {
       return new JobFactory(this);
     }

@@ -50,6 +50,8 @@ public final class ScrapeConfigJob implements Job {
   /**
    * The job of this scrape config, with the system's DNS resolvers.
    *
+   * @param config the scrape config, as the configuration loader read it
+   * @return the job, its discoverers made but not started
    * @throws IllegalArgumentException when a discovery section is not valid
    */
   public static ScrapeConfigJob of(ScrapeConfig config) {
@@ -61,12 +63,20 @@ public final class ScrapeConfigJob implements Job {
     return config.jobName();
   }
 
-  /** The scrape config. */
+  /**
+   * The scrape config.
+   *
+   * @return the scrape config the job was made from
+   */
   public ScrapeConfig config() {
     return config;
   }
 
-  /** The discoverers of the config's discovery sections, static ones first. */
+  /**
+   * The discoverers of the config's discovery sections, static ones first.
+   *
+   * @return the discoverers, unmodifiable; empty when the config has no discovery section
+   */
   public List<Discoverer> discoverers() {
     return discoverers;
   }

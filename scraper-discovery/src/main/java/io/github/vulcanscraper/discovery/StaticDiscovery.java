@@ -24,12 +24,19 @@ public final class StaticDiscovery implements Discoverer {
   /**
    * A discoverer of these groups. As in Prometheus, the groups of a scrape config's {@code
    * static_configs} are usually sourced by their index ("0", "1", ...).
+   *
+   * @param groups the groups, copied; no nulls
+   * @return the discoverer, immutable
    */
   public static StaticDiscovery of(List<TargetGroup> groups) {
     return new StaticDiscovery(groups);
   }
 
-  /** The groups. */
+  /**
+   * The groups.
+   *
+   * @return the groups, in the order given, unmodifiable
+   */
   public List<TargetGroup> groups() {
     return groups;
   }

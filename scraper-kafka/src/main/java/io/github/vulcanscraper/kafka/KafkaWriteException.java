@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
 public final class KafkaWriteException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with this message and cause ({@code null} for none). */
+  /**
+   * An exception with this message and cause.
+   *
+   * @param message names the target key, the topic and the reason; no credentials
+   * @param cause Kafka's or the encoder's exception, {@code null} for a drop or a closed writer
+   */
   public KafkaWriteException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -172,7 +172,11 @@ public final class KafkaWriter implements Writer {
     sender.start();
   }
 
-  /** A builder; {@link Builder#bootstrapServers} and {@link Builder#topic} are required. */
+  /**
+   * A builder; {@link Builder#bootstrapServers} and {@link Builder#topic} are required.
+   *
+   * @return a new builder with the defaults listed on {@link Builder}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -391,7 +395,10 @@ public final class KafkaWriter implements Writer {
    * first use (as the broker's {@code auto.create.topics.enable} allows), with the writer's own
    * connection and security settings.
    *
-   * @throws KafkaWriteException naming the bootstrap servers or the topic and what is wrong
+   * @param timeout how long to wait for each answer (the cluster's, then the topic's); a timeout
+   *     under 1 ms counts as 1 ms
+   * @throws KafkaWriteException naming the bootstrap servers or the topic and what is wrong, also
+   *     when Kafka does not answer in time or the calling thread is interrupted
    */
   public void checkConnection(Duration timeout) {
     Map<String, Object> adminConfig = new HashMap<>();
@@ -496,32 +503,56 @@ public final class KafkaWriter implements Writer {
         dropped.get());
   }
 
-  /** Scrapes Kafka acknowledged. */
+  /**
+   * Scrapes Kafka acknowledged.
+   *
+   * @return the count since the writer was built
+   */
   public long written() {
     return written.get();
   }
 
-  /** Scrapes whose delivery failed (Kafka errors, timeouts, encoder errors). */
+  /**
+   * Scrapes whose delivery failed (Kafka errors, timeouts, encoder errors).
+   *
+   * @return the count since the writer was built
+   */
   public long failed() {
     return failed.get();
   }
 
-  /** Scrapes dropped unsent: pending bound reached, or written to a closed writer. */
+  /**
+   * Scrapes dropped unsent: pending bound reached, or written to a closed writer.
+   *
+   * @return the count since the writer was built
+   */
   public long dropped() {
     return dropped.get();
   }
 
-  /** Scrapes pending now: queued or held by the producer. */
+  /**
+   * Scrapes pending now: queued or held by the producer.
+   *
+   * @return the count at this moment, at most {@link Builder#maxPendingScrapes(int)}
+   */
   public int pendingScrapes() {
     return pending.count();
   }
 
-  /** Bytes (record keys and values) pending now. */
+  /**
+   * Bytes (record keys and values) pending now.
+   *
+   * @return the byte count at this moment, at most {@link Builder#maxPendingBytes(long)}
+   */
   public long pendingBytes() {
     return pending.bytes();
   }
 
-  /** The topic. */
+  /**
+   * The topic.
+   *
+   * @return the topic every scrape is written to
+   */
   public String topic() {
     return topic;
   }
@@ -549,13 +580,29 @@ public final class KafkaWriter implements Writer {
     /** Does nothing. */
     Listener NONE = new Listener() {};
 
-    /** Kafka acknowledged the scrape's record at this partition and offset. */
+    /**
+     * Kafka acknowledged the scrape's record at this partition and offset.
+     *
+     * @param key the target's key, the record's key
+     * @param partition the partition the record was written to
+     * @param offset the record's offset in that partition
+     */
     default void delivered(String key, int partition, long offset) {}
 
-    /** The scrape was not delivered: Kafka failed or timed out, or the encoder threw. */
+    /**
+     * The scrape was not delivered: Kafka failed or timed out, or the encoder threw.
+     *
+     * @param key the target's key
+     * @param failure why, with Kafka's or the encoder's exception as its cause
+     */
     default void failed(String key, KafkaWriteException failure) {}
 
-    /** The scrape was dropped unsent: the pending bound was reached or the writer closed. */
+    /**
+     * The scrape was dropped unsent: the pending bound was reached or the writer closed.
+     *
+     * @param key the target's key
+     * @param reason why, naming the key and the reason; no cause
+     */
     default void dropped(String key, KafkaWriteException reason) {}
   }
 
@@ -579,7 +626,13 @@ public final class KafkaWriter implements Writer {
 
     private Builder() {}
 
-    /** Kafka's {@code bootstrap.servers}: {@code host:port} pairs separated by commas. */
+    /**
+     * Kafka's {@code bootstrap.servers}: {@code host:port} pairs separated by commas. Required.
+     *
+     * @param servers the {@code host:port} list; surrounding blanks are trimmed
+     * @return this builder
+     * @throws IllegalArgumentException when {@code servers} is null or blank
+     */
     public Builder bootstrapServers(String servers) {
       if (servers == null || servers.isBlank()) {
         throw new IllegalArgumentException("bootstrap servers must not be empty");
@@ -593,6 +646,8 @@ public final class KafkaWriter implements Writer {
      *
      * @throws IllegalArgumentException when Kafka would reject the name: empty, {@code .} or {@code
      *     ..}, longer than 249 characters, or a character outside {@code [a-zA-Z0-9._-]}
+     * @param topic the topic's name; required
+     * @return this builder
      */
     public Builder topic(String topic) {
       this.topic = TopicNames.requireValid(topic);
@@ -602,6 +657,10 @@ public final class KafkaWriter implements Writer {
     /**
      * The producer's {@code client.id}, seen in broker logs and quotas; default {@code
      * vulcan-scraper}.
+     *
+     * @param clientId the client id; not empty
+     * @return this builder
+     * @throws IllegalArgumentException when {@code clientId} is null or empty
      */
     public Builder clientId(String clientId) {
       if (clientId == null || clientId.isEmpty()) {
@@ -611,13 +670,23 @@ public final class KafkaWriter implements Writer {
       return this;
     }
 
-    /** How scrapes become record values; default {@link MetricEncoder#prometheusText()}. */
+    /**
+     * How scrapes become record values; default {@link MetricEncoder#prometheusText()}.
+     *
+     * @param encoder the encoder; not null
+     * @return this builder
+     */
     public Builder encoder(MetricEncoder encoder) {
       this.encoder = Objects.requireNonNull(encoder, "encoder");
       return this;
     }
 
-    /** Hears about deliveries, failures and drops; default {@link Listener#NONE}. */
+    /**
+     * Hears about deliveries, failures and drops; default {@link Listener#NONE}.
+     *
+     * @param listener the listener; not null, fast and never throwing
+     * @return this builder
+     */
     public Builder listener(Listener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -628,6 +697,12 @@ public final class KafkaWriter implements Writer {
      * and SASL settings ({@code security.protocol}, {@code ssl.*}, {@code sasl.*}) pass through
      * unchanged. {@code bootstrap.servers} and {@code client.id} come from their own setters; the
      * serializers are the writer's.
+     *
+     * @param name the producer property's name, as Kafka documents it; not null
+     * @param value its value, a string or the type Kafka expects; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is a serializer property, or sets
+     *     bootstrap servers or client id to a value their setters reject
      */
     public Builder property(String name, Object value) {
       Objects.requireNonNull(name, "name");
@@ -646,13 +721,25 @@ public final class KafkaWriter implements Writer {
       return this;
     }
 
-    /** Sets every property of the map, as {@link #property} does. */
+    /**
+     * Sets every property of the map, as {@link #property} does.
+     *
+     * @param properties producer properties by name; no null keys or values
+     * @return this builder
+     * @throws IllegalArgumentException when {@link #property} rejects one of them
+     */
     public Builder properties(Map<String, ?> properties) {
       properties.forEach(this::property);
       return this;
     }
 
-    /** The most scrapes pending at once (queued or in the producer); default 10,000. */
+    /**
+     * The most scrapes pending at once (queued or in the producer); default 10,000.
+     *
+     * @param max the bound; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
     public Builder maxPendingScrapes(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxPendingScrapes must be >= 1: " + max);
@@ -661,7 +748,13 @@ public final class KafkaWriter implements Writer {
       return this;
     }
 
-    /** The most bytes (record keys and values) pending at once; default 128 MiB. */
+    /**
+     * The most bytes (record keys and values) pending at once; default 128 MiB.
+     *
+     * @param max the bound in bytes; at least 1024
+     * @return this builder
+     * @throws IllegalArgumentException when {@code max} is below 1024
+     */
     public Builder maxPendingBytes(long max) {
       if (max < 1024) {
         throw new IllegalArgumentException("maxPendingBytes must be >= 1024: " + max);
@@ -670,7 +763,13 @@ public final class KafkaWriter implements Writer {
       return this;
     }
 
-    /** How long {@link KafkaWriter#close()} waits for pending scrapes; default 10 s. */
+    /**
+     * How long {@link KafkaWriter#close()} waits for pending scrapes; default 10 s.
+     *
+     * @param timeout the wait; zero closes at once, failing or dropping what is pending
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("closeTimeout must be >= 0: " + timeout);
@@ -682,6 +781,7 @@ public final class KafkaWriter implements Writer {
     /**
      * The writer, with its producer created and its writer thread started.
      *
+     * @return the new writer; the caller closes it
      * @throws IllegalStateException when bootstrap servers or topic are missing
      * @throws IllegalArgumentException when Kafka rejects the producer configuration
      */

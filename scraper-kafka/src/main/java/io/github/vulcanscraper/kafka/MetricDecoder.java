@@ -20,12 +20,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Decoders are thread-safe.
  */
 public interface MetricDecoder {
-  /** The media type this decoder reads, e.g. {@code application/json}. */
+  /**
+   * The media type this decoder reads, e.g. {@code application/json}.
+   *
+   * @return the media type, without parameters, in lower case
+   */
   String mediaType();
 
   /**
    * Decodes one record value. Every sample comes back with the timestamp the encoder gave it.
    *
+   * @param value the record's value, as the matching encoder wrote it
+   * @return the metric families, in the order they were encoded
    * @throws ExpositionException when the value does not parse; the message names line and column
    */
   List<MetricFamily> decode(byte[] value) throws ExpositionException;
@@ -36,6 +42,9 @@ public interface MetricDecoder {
    * snappy-compressed remote-write {@code WriteRequest}, and {@code text/plain} or a missing header
    * ({@code null}) is the Prometheus text format, as the Go original's records have none.
    *
+   * @param contentType the header's value, parameters allowed and ignored; {@code null} when the
+   *     record has no such header
+   * @return the shared decoder for that media type
    * @throws IllegalArgumentException for any other content type, naming it
    */
   static MetricDecoder forContentType(@Nullable String contentType) {

@@ -21,10 +21,19 @@ import io.github.vulcanscraper.api.Scrape;
  * scrape executor's threads, concurrently.
  */
 public interface MetricEncoder {
-  /** The record's {@code content-type} header, e.g. {@code text/plain; version=0.0.4}. */
+  /**
+   * The record's {@code content-type} header, e.g. {@code text/plain; version=0.0.4}.
+   *
+   * @return the media type with its parameters; what {@link MetricDecoder#forContentType(String)}
+   *     takes
+   */
   String contentType();
 
-  /** The encoder's version, in the record's {@code encoder-version} header; starts at 1. */
+  /**
+   * The encoder's version, in the record's {@code encoder-version} header; starts at 1.
+   *
+   * @return the version, raised when the encoding changes for the same content type
+   */
   int version();
 
   /**
@@ -42,6 +51,8 @@ public interface MetricEncoder {
    * has one, else the scrape's. Types the text format lacks (gauge histogram, info, state set) are
    * written {@code untyped}. It cannot carry exemplars, units or the exact bit pattern of the
    * staleness marker (written {@code NaN}).
+   *
+   * @return the shared Prometheus text encoder
    */
   static MetricEncoder prometheusText() {
     return TextEncoder.PROMETHEUS;
@@ -52,6 +63,8 @@ public interface MetricEncoder {
    * ending in {@code # EOF}, with timestamps as in {@link #prometheusText()} (OpenMetrics writes
    * them in seconds, to the millisecond) and exemplars. The staleness marker is written {@code
    * NaN}.
+   *
+   * @return the shared OpenMetrics encoder
    */
   static MetricEncoder openMetrics() {
     return TextEncoder.OPENMETRICS;
@@ -78,6 +91,8 @@ public interface MetricEncoder {
    * </ul>
    *
    * <p>Metric types, help, units and exemplars are not carried.
+   *
+   * @return the shared JSON encoder
    */
   static MetricEncoder json() {
     return JsonEncoder.INSTANCE;
@@ -91,6 +106,8 @@ public interface MetricEncoder {
    * __name__}, every sample timestamped as in {@link #prometheusText()}; the staleness marker keeps
    * its bits. Metadata (types, help, units) and exemplars are not written. Needs {@code
    * org.xerial.snappy:snappy-java} at run time, which {@code kafka-clients} brings.
+   *
+   * @return the shared remote-write encoder
    */
   static MetricEncoder remoteWrite() {
     return RemoteWriteEncoder.INSTANCE;

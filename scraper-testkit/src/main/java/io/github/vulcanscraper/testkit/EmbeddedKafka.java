@@ -92,7 +92,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.ssl = b.ssl;
   }
 
-  /** A builder for a plaintext broker with default settings. */
+  /**
+   * A builder for a plaintext broker with default settings.
+   *
+   * @return a new builder with the defaults listed on {@link Builder}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -139,7 +143,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  /** The plaintext listener, {@code 127.0.0.1:port}. */
+  /**
+   * The plaintext listener, {@code 127.0.0.1:port}.
+   *
+   * @return the value for a client's {@code bootstrap.servers}; the same after {@link #restart()}
+   * @throws IllegalStateException before the first {@link #start()}
+   */
   public synchronized String bootstrapServers() {
     requirePrepared();
     return "127.0.0.1:" + brokerPort;
@@ -148,6 +157,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /**
    * The SASL_PLAINTEXT listener, {@code 127.0.0.1:port}.
    *
+   * @return the value for a client's {@code bootstrap.servers}
    * @throws IllegalStateException when the builder did not ask for SASL/PLAIN
    */
   public synchronized String saslBootstrapServers() {
@@ -161,6 +171,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /**
    * The SSL listener, {@code 127.0.0.1:port}.
    *
+   * @return the value for a client's {@code bootstrap.servers}
    * @throws IllegalStateException when the builder did not ask for SSL
    */
   public synchronized String sslBootstrapServers() {
@@ -175,6 +186,10 @@ public final class EmbeddedKafka implements AutoCloseable {
    * The client settings for the SASL/PLAIN listener, as Kafka documents them: {@code
    * bootstrap.servers}, {@code security.protocol}, {@code sasl.mechanism} and {@code
    * sasl.jaas.config} with the builder's user and password.
+   *
+   * @return a new mutable map, ready to add to a producer's or consumer's configuration
+   * @throws IllegalStateException before the first {@link #start()}, or when the builder did not
+   *     ask for SASL/PLAIN
    */
   public synchronized Map<String, String> saslClientProperties() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -189,6 +204,10 @@ public final class EmbeddedKafka implements AutoCloseable {
    * The client settings for the SSL listener: {@code bootstrap.servers}, {@code security.protocol}
    * and a PEM trust store holding the broker's self-signed certificate (issued to {@code 127.0.0.1}
    * and {@code localhost}, so host name verification stays on).
+   *
+   * @return a new mutable map, ready to add to a producer's or consumer's configuration
+   * @throws IllegalStateException before the first {@link #start()}, or when the builder did not
+   *     ask for SSL
    */
   public synchronized Map<String, String> sslClientProperties() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -202,6 +221,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   /**
    * Creates a topic with this many partitions and replication factor 1, and waits for it.
    *
+   * @param name the topic's name, as Kafka allows it
+   * @param partitions how many partitions; at least 1
    * @throws IllegalStateException when the broker does not create it within the startup timeout
    */
   public void createTopic(String name, int partitions) {
@@ -218,7 +239,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  /** An Admin client on the plaintext listener; the caller closes it. */
+  /**
+   * An Admin client on the plaintext listener; the caller closes it.
+   *
+   * @return a new client with a 5 s request timeout and a 10 s API timeout
+   */
   public Admin admin() {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -227,12 +252,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     return Admin.create(p);
   }
 
-  /** True while the broker process runs. */
+  /**
+   * True while the broker process runs.
+   *
+   * @return whether the child process is alive; false before {@link #start()} and after {@link
+   *     #stop()}
+   */
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
 
-  /** The broker's temporary directory: properties, log directory and {@code kafka.log}. */
+  /**
+   * The broker's temporary directory: properties, log directory and {@code kafka.log}.
+   *
+   * @return the directory, kept across {@link #restart()} and deleted by {@link #close()}
+   * @throws IllegalStateException before the first {@link #start()}
+   */
   public synchronized Path directory() {
     requirePrepared();
     return dir;
@@ -576,6 +611,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * Sets a broker property, replacing the default (e.g. {@code auto.create.topics.enable=false},
      * {@code num.partitions=3}).
+     *
+     * @param name the property's name, as Kafka documents it; not null
+     * @param value its value; not null
+     * @return this builder
      */
     public Builder brokerProperty(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -584,7 +623,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link #start()} waits for the broker to answer; default 60 s. */
+    /**
+     * How long {@link #start()} waits for the broker to answer; default 60 s. Also bounds {@link
+     * #createTopic(String, int)}.
+     *
+     * @param timeout the wait; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder startupTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("startupTimeout must be > 0: " + timeout);
@@ -593,7 +639,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** Adds a SASL_PLAINTEXT listener with the PLAIN mechanism and this one user. */
+    /**
+     * Adds a SASL_PLAINTEXT listener with the PLAIN mechanism and this one user.
+     *
+     * @param user the only user the listener accepts; not empty
+     * @param password the user's password; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code user} is null or empty
+     */
     public Builder saslPlain(String user, String password) {
       if (user == null || user.isEmpty()) {
         throw new IllegalArgumentException("SASL user must not be empty");
@@ -603,13 +656,21 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** Adds an SSL listener with a self-signed certificate for {@code 127.0.0.1}. */
+    /**
+     * Adds an SSL listener with a self-signed certificate for {@code 127.0.0.1}.
+     *
+     * @return this builder
+     */
     public Builder ssl() {
       this.ssl = true;
       return this;
     }
 
-    /** The broker, not started yet. */
+    /**
+     * The broker, not started yet.
+     *
+     * @return the broker; call {@link EmbeddedKafka#start()}, and close it when done
+     */
     public EmbeddedKafka build() {
       return new EmbeddedKafka(this);
     }

@@ -53,6 +53,12 @@ public final class ExporterFarm implements AutoCloseable {
   /**
    * Starts a farm of {@code targets} exporters of about {@code samplesPerTarget} samples each, on a
    * free port of 127.0.0.1.
+   *
+   * @param targets how many exporters; at least 1
+   * @param samplesPerTarget about how many samples each page holds; at least 1
+   * @return the running farm; the caller closes it
+   * @throws IOException when the server socket cannot be opened
+   * @throws IllegalArgumentException when {@code targets} or {@code samplesPerTarget} is below 1
    */
   public static ExporterFarm start(int targets, int samplesPerTarget) throws IOException {
     return start(targets, samplesPerTarget, 0);
@@ -61,6 +67,13 @@ public final class ExporterFarm implements AutoCloseable {
   /**
    * Starts a farm of {@code targets} exporters of about {@code samplesPerTarget} samples each, on
    * {@code port} of 127.0.0.1 (0 picks a free one).
+   *
+   * @param targets how many exporters; at least 1
+   * @param samplesPerTarget about how many samples each page holds; at least 1
+   * @param port the port to listen on, 0 for a free one
+   * @return the running farm; the caller closes it
+   * @throws IOException when the port cannot be bound
+   * @throws IllegalArgumentException when {@code targets} or {@code samplesPerTarget} is below 1
    */
   public static ExporterFarm start(int targets, int samplesPerTarget, int port) throws IOException {
     if (targets < 1 || samplesPerTarget < 1) {
@@ -75,17 +88,29 @@ public final class ExporterFarm implements AutoCloseable {
     return farm;
   }
 
-  /** The base URI, {@code http://127.0.0.1:<port>}. */
+  /**
+   * The base URI, {@code http://127.0.0.1:<port>}.
+   *
+   * @return the farm's base URI, without a path
+   */
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
-  /** The host and port of the farm, {@code 127.0.0.1:<port>}. */
+  /**
+   * The host and port of the farm, {@code 127.0.0.1:<port>}.
+   *
+   * @return the address, as a static target list takes it
+   */
   public String address() {
     return "127.0.0.1:" + server.getLocalPort();
   }
 
-  /** The scrape URL of every target, in target order. */
+  /**
+   * The scrape URL of every target, in target order.
+   *
+   * @return a new list of {@code targets} URLs, {@code /target/<i>/metrics}
+   */
   public List<URI> targetUrls() {
     List<URI> urls = new ArrayList<>(targets);
     for (int i = 0; i < targets; i++) {
@@ -94,7 +119,11 @@ public final class ExporterFarm implements AutoCloseable {
     return urls;
   }
 
-  /** The number of scrape requests answered so far. */
+  /**
+   * The number of scrape requests answered so far.
+   *
+   * @return the count of pages served, requests for unknown targets not included
+   */
   public long requests() {
     return requests.get();
   }

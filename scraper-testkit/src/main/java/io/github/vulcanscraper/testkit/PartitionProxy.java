@@ -24,7 +24,12 @@ public final class PartitionProxy implements AutoCloseable {
   private volatile boolean partitioned;
   private volatile boolean closed;
 
-  /** A proxy to {@code 127.0.0.1:upstreamPort}, listening on a free port. */
+  /**
+   * A proxy to {@code 127.0.0.1:upstreamPort}, listening on a free port.
+   *
+   * @param upstreamPort the server's port on 127.0.0.1
+   * @throws IOException when the proxy cannot open its listening socket
+   */
   public PartitionProxy(int upstreamPort) throws IOException {
     this.upstream = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), upstreamPort);
     this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -33,7 +38,11 @@ public final class PartitionProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  /** The connect string clients use to go through this proxy. */
+  /**
+   * The connect string clients use to go through this proxy.
+   *
+   * @return {@code 127.0.0.1:<port>} of the proxy
+   */
   public String connectString() {
     return "127.0.0.1:" + server.getLocalPort();
   }

@@ -8,7 +8,12 @@ package io.github.vulcanscraper.zookeeper;
 public final class ConcurrentJobModificationException extends JobStoreException {
   private static final long serialVersionUID = 1L;
 
-  /** A lost race, described by this message. */
+  /**
+   * A lost race, described by this message.
+   *
+   * @param message names the job and the path, never the job's content
+   * @param cause ZooKeeper's exception for the failed version check or create
+   */
   public ConcurrentJobModificationException(String message, Throwable cause) {
     super(message, cause);
   }

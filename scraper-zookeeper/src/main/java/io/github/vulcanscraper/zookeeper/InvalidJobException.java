@@ -10,7 +10,10 @@ import java.util.Objects;
 public final class InvalidJobException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The job (node) name. */
   private final String job;
+
+  /** What is wrong, without the job's name. */
   private final String reason;
 
   /**
@@ -25,7 +28,13 @@ public final class InvalidJobException extends Exception {
     this.reason = reason;
   }
 
-  /** The same, with the underlying failure (for example the configuration loader's). */
+  /**
+   * The same, with the underlying failure (for example the configuration loader's).
+   *
+   * @param job the job (node) name
+   * @param reason what is wrong, naming the field, line and value
+   * @param cause the underlying failure
+   */
   public InvalidJobException(String job, String reason, Throwable cause) {
     super(message(job, reason), cause);
     this.job = job;
@@ -39,12 +48,20 @@ public final class InvalidJobException extends Exception {
         + Objects.requireNonNull(reason, "reason");
   }
 
-  /** The name of the job (the node) whose definition is invalid. */
+  /**
+   * The name of the job (the node) whose definition is invalid.
+   *
+   * @return the job's name; {@code "?"} when the document was parsed without one
+   */
   public String job() {
     return job;
   }
 
-  /** What is wrong, without the job's name: the message less its {@code job "NAME": } prefix. */
+  /**
+   * What is wrong, without the job's name: the message less its {@code job "NAME": } prefix.
+   *
+   * @return the reason, naming the field, line and value where it can
+   */
   public String reason() {
     return reason;
   }

@@ -24,6 +24,8 @@ public final class JobDocument {
   /**
    * Parses the document of job node {@code name}.
    *
+   * @param name the job node's name; the document's {@code job_name} must equal it
+   * @param yaml the node's data, decoded as UTF-8
    * @return the single job, the global defaults applied
    * @throws InvalidJobException when the document is not a valid configuration (the message names
    *     the path and the line, as {@code scrape_configs[0].scrape_interval (line 4): ...}), holds
@@ -42,6 +44,7 @@ public final class JobDocument {
   /**
    * Parses a job document for whichever job it declares, as {@code vulcan job validate} does.
    *
+   * @param yaml the job document
    * @return the single job, the global defaults applied
    * @throws InvalidJobException when the document is not a valid configuration or holds other than
    *     exactly one {@code scrape_config}; {@link InvalidJobException#job()} is then {@code "?"}

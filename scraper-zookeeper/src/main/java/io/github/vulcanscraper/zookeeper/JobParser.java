@@ -37,6 +37,8 @@ public interface JobParser {
   /**
    * The default parser: {@link JobDocument#parse(JobName, String)}, then {@link JobFactory#DEFAULT}
    * (the system's DNS resolvers).
+   *
+   * @return the default parser
    */
   static JobParser standard() {
     return standard(JobFactory.DEFAULT);
@@ -45,6 +47,9 @@ public interface JobParser {
   /**
    * {@link JobDocument#parse(JobName, String)}, then a {@link ScrapeConfigJob} from {@code jobs}
    * (for example with the DNS servers of {@code --dns-server}).
+   *
+   * @param jobs makes the job from its parsed configuration; not null
+   * @return a parser that reports what {@code jobs} rejects as an {@link InvalidJobException}
    */
   static JobParser standard(JobFactory jobs) {
     Objects.requireNonNull(jobs, "jobs");

@@ -77,7 +77,11 @@ public final class JobStore implements Closeable {
     this.ownsClient = builder.client.ownsClient();
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder; set exactly one of {@link Builder#client} and {@link Builder#connectString}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -121,6 +125,8 @@ public final class JobStore implements Closeable {
    * Checks a job definition without writing it: it must parse into one job named {@code name} (with
    * the store's parser, by default {@link JobParser#standard()}).
    *
+   * @param name the job's name
+   * @param yaml the job document; at most 1,000,000 bytes in UTF-8
    * @throws InvalidJobException naming the field, line and value at fault
    */
   public void validate(JobName name, String yaml) throws InvalidJobException {
@@ -138,6 +144,8 @@ public final class JobStore implements Closeable {
    * Creates or replaces a job, whatever its current version: validates, reads the node's version
    * and writes only if that version is still current.
    *
+   * @param name the job's name
+   * @param yaml the job document; at most 1,000,000 bytes in UTF-8
    * @return the node's new version
    * @throws InvalidJobException when the definition is invalid; nothing is written
    * @throws ConcurrentJobModificationException when the job changed between the read and the write;
@@ -155,12 +163,17 @@ public final class JobStore implements Closeable {
    * Creates a job ({@code expectedVersion} {@link #ABSENT}) or replaces exactly this version of it
    * (as read with {@link #get}).
    *
+   * @param name the job's name
+   * @param yaml the job document; at most 1,000,000 bytes in UTF-8
+   * @param expectedVersion {@link #ABSENT} to create the job, else the version to replace ({@link
+   *     StoredJob#version()})
    * @return the node's new version
    * @throws InvalidJobException when the definition is invalid; nothing is written
    * @throws ConcurrentJobModificationException when the job exists although {@code ABSENT} was
    *     expected, or its version is no longer {@code expectedVersion}, or it was deleted; nothing
    *     is written
    * @throws JobStoreException when the store cannot be reached or denies access
+   * @throws IllegalArgumentException when {@code expectedVersion} is below {@link #ABSENT}
    */
   public int set(JobName name, String yaml, int expectedVersion)
       throws InvalidJobException, JobStoreException {
@@ -196,6 +209,7 @@ public final class JobStore implements Closeable {
   /**
    * Reads a job.
    *
+   * @param name the job's name
    * @return the job as stored, or empty when there is no such job
    * @throws JobStoreException when the store cannot be reached or denies access
    */
@@ -219,6 +233,7 @@ public final class JobStore implements Closeable {
   /**
    * Lists the jobs' names, sorted; nodes whose name is not a valid job name are left out.
    *
+   * @return the names, empty when the jobs folder does not exist yet
    * @throws JobStoreException when the store cannot be reached or denies access
    */
   public List<JobName> list() throws JobStoreException {
@@ -248,6 +263,7 @@ public final class JobStore implements Closeable {
   /**
    * Deletes a job, whatever its version.
    *
+   * @param name the job's name
    * @return true when the job existed and is deleted, false when there was no such job
    * @throws JobStoreException when the store cannot be reached or denies access
    */
@@ -329,7 +345,13 @@ public final class JobStore implements Closeable {
 
     private Builder() {}
 
-    /** Uses this started client, which the host closes after the store. */
+    /**
+     * Uses this started client, which the host closes after the store.
+     *
+     * @param client the host's client, configured with the authorization and ACLs it needs; not
+     *     null
+     * @return this builder
+     */
     public Builder client(CuratorFramework client) {
       this.client.client(client);
       return this;
@@ -338,13 +360,25 @@ public final class JobStore implements Closeable {
     /**
      * Builds a client of the store's own for this connect string; the store starts it in {@link
      * #start()} and closes it in {@link #close()}.
+     *
+     * @param connectString ZooKeeper's {@code host:port} list, comma-separated, optionally with a
+     *     chroot; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code connectString} is blank
      */
     public Builder connectString(String connectString) {
       client.connectString(connectString);
       return this;
     }
 
-    /** The session timeout of the store's own client; default 15 s. */
+    /**
+     * The session timeout of the store's own client; default 15 s.
+     *
+     * @param timeout the requested session timeout, between 1 ms and 24 days; the server may narrow
+     *     it
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
+     */
     public Builder sessionTimeout(Duration timeout) {
       client.sessionTimeout(timeout);
       return this;
@@ -353,6 +387,10 @@ public final class JobStore implements Closeable {
     /**
      * The connection timeout of the store's own client, and how long {@link #start()} waits for the
      * first connection; default 5 s.
+     *
+     * @param timeout the timeout, between 1 ms and 24 days
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
      */
     public Builder connectionTimeout(Duration timeout) {
       client.connectionTimeout(timeout);
@@ -365,13 +403,24 @@ public final class JobStore implements Closeable {
      * rights for it and read rights for everyone. Only with {@link #connectString}. Folders created
      * on the way ({@code <root>}, {@code <root>/scraper}) get the same ACL, so give the pool and
      * the job store one identity, or create the folders beforehand.
+     *
+     * @param user the digest user name; not empty, without {@code :}
+     * @param password the user's password, read when the client is built; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code user} is empty or holds {@code :}
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);
       return this;
     }
 
-    /** The root of the layout; default {@code /vulcan}. */
+    /**
+     * The root of the layout; default {@code /vulcan}. Jobs live under {@code <root>/scraper/jobs}.
+     *
+     * @param root an absolute ZooKeeper path
+     * @return this builder
+     * @throws IllegalArgumentException when {@code root} is not a valid absolute path
+     */
     public Builder root(String root) {
       client.root(root);
       return this;
@@ -381,6 +430,9 @@ public final class JobStore implements Closeable {
      * How a job's YAML is validated before it is written: parsed with this parser, into the job the
      * watchers will run. Default: {@link JobParser#standard()}, the configuration loader's checks
      * and the service discovery sections'.
+     *
+     * @param parser the parser; not null, without side effects
+     * @return this builder
      */
     public Builder parser(JobParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");
@@ -390,6 +442,7 @@ public final class JobStore implements Closeable {
     /**
      * Builds the store, not yet started.
      *
+     * @return the store; call {@link JobStore#start()} before using it
      * @throws IllegalStateException unless exactly one of {@link #client} and {@link
      *     #connectString} was set
      */

@@ -8,12 +8,21 @@ package io.github.vulcanscraper.zookeeper;
 public class JobStoreException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** A failure with this message. */
+  /**
+   * A failure with this message.
+   *
+   * @param message names the job and the path, never the job's content
+   */
   public JobStoreException(String message) {
     super(message);
   }
 
-  /** A failure with this message and cause. */
+  /**
+   * A failure with this message and cause.
+   *
+   * @param message names the job and the path, never the job's content
+   * @param cause ZooKeeper's or Curator's exception
+   */
   public JobStoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -19,17 +19,29 @@ public final class StoredJob {
     this.version = version;
   }
 
-  /** The job's name, the node's name. */
+  /**
+   * The job's name, the node's name.
+   *
+   * @return the job's name
+   */
   public JobName name() {
     return name;
   }
 
-  /** The job's YAML document, as stored. */
+  /**
+   * The job's YAML document, as stored.
+   *
+   * @return the node's data, decoded as UTF-8; may hold credentials
+   */
   public String yaml() {
     return yaml;
   }
 
-  /** The node's data version: 0 when created, one more on every write. */
+  /**
+   * The node's data version: 0 when created, one more on every write.
+   *
+   * @return the version to pass to {@link JobStore#set(JobName, String, int)}
+   */
   public int version() {
     return version;
   }

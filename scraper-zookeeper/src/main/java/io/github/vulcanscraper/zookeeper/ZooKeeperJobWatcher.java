@@ -100,7 +100,11 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     this.hub = new SnapshotHub<>("vulcan-zookeeper-jobs", () -> List.copyOf(invalid.values()));
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder; set exactly one of {@link Builder#client} and {@link Builder#connectString}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -142,7 +146,11 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     return hub.watch(listener);
   }
 
-  /** How many job definitions were rejected as invalid since {@link #start()}. */
+  /**
+   * How many job definitions were rejected as invalid since {@link #start()}.
+   *
+   * @return the count, job nodes beyond {@link Builder#maxJobs(int)} included
+   */
   public long errorCount() {
     return errorCount.get();
   }
@@ -274,7 +282,12 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
 
     private Builder() {}
 
-    /** Uses this client, which the host starts before {@link #start()} and closes after. */
+    /**
+     * Uses this client, which the host starts before {@link #start()} and closes after.
+     *
+     * @param client the host's client, configured with the authorization it needs; not null
+     * @return this builder
+     */
     public Builder client(CuratorFramework client) {
       this.client.client(client);
       return this;
@@ -283,19 +296,37 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /**
      * Builds a client of the watcher's own for this connect string; the watcher starts it in {@link
      * #start()} and closes it in {@link #close()}.
+     *
+     * @param connectString ZooKeeper's {@code host:port} list, comma-separated, optionally with a
+     *     chroot; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code connectString} is blank
      */
     public Builder connectString(String connectString) {
       client.connectString(connectString);
       return this;
     }
 
-    /** The session timeout of the watcher's own client; default 15 s. */
+    /**
+     * The session timeout of the watcher's own client; default 15 s.
+     *
+     * @param timeout the requested session timeout, between 1 ms and 24 days; the server may narrow
+     *     it
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
+     */
     public Builder sessionTimeout(Duration timeout) {
       client.sessionTimeout(timeout);
       return this;
     }
 
-    /** The connection timeout of the watcher's own client; default 5 s. */
+    /**
+     * The connection timeout of the watcher's own client; default 5 s.
+     *
+     * @param timeout the timeout, between 1 ms and 24 days
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
+     */
     public Builder connectionTimeout(Duration timeout) {
       client.connectionTimeout(timeout);
       return this;
@@ -304,13 +335,25 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /**
      * Authenticates the watcher's own client with this ZooKeeper digest identity (needed only when
      * the jobs are not readable by everyone). Only with {@link #connectString}.
+     *
+     * @param user the digest user name; not empty, without {@code :}
+     * @param password the user's password, read when the client is built; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code user} is empty or holds {@code :}
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);
       return this;
     }
 
-    /** The root of the layout; default {@code /vulcan}. */
+    /**
+     * The root of the layout; default {@code /vulcan}. Jobs are read from {@code
+     * <root>/scraper/jobs}.
+     *
+     * @param root an absolute ZooKeeper path
+     * @return this builder
+     * @throws IllegalArgumentException when {@code root} is not a valid absolute path
+     */
     public Builder root(String root) {
       client.root(root);
       return this;
@@ -319,6 +362,10 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /**
      * The most jobs this watcher takes from the store (default 10,000): a job node beyond it is
      * ignored, counted and reported as an error, so a runaway writer cannot exhaust the node.
+     *
+     * @param maxJobs the bound; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxJobs} is below 1
      */
     public Builder maxJobs(int maxJobs) {
       if (maxJobs < 1) {
@@ -331,6 +378,9 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /**
      * How a job node's YAML becomes a {@link Job}; default {@link JobParser#standard()}: the
      * configuration loader and a {@code ScrapeConfigJob} with the job's service discovery.
+     *
+     * @param parser the parser; not null, thread-safe, without side effects
+     * @return this builder
      */
     public Builder parser(JobParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");
@@ -340,6 +390,7 @@ public final class ZooKeeperJobWatcher implements JobWatcher, Closeable {
     /**
      * Builds the watcher, not yet started.
      *
+     * @return the watcher; call {@link ZooKeeperJobWatcher#start()} to begin watching
      * @throws IllegalStateException unless exactly one of {@link #client} and {@link
      *     #connectString} was set
      */

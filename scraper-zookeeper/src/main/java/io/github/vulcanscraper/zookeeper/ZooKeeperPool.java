@@ -138,7 +138,11 @@ public final class ZooKeeperPool implements Pool, Closeable {
     this.hub = new SnapshotHub<>("vulcan-zookeeper-pool-" + self.id(), List::of);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder; set exactly one of {@link Builder#client} and {@link Builder#connectString}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -149,7 +153,11 @@ public final class ZooKeeperPool implements Pool, Closeable {
     return self.id();
   }
 
-  /** This node as a member: its id, weight and attributes, as its peers see it. */
+  /**
+   * This node as a member: its id, weight and attributes, as its peers see it.
+   *
+   * @return this node's member, fixed at build time
+   */
   public Member member() {
     return self;
   }
@@ -236,7 +244,12 @@ public final class ZooKeeperPool implements Pool, Closeable {
     }
   }
 
-  /** True until {@link #deregister()} or {@link #close()}. */
+  /**
+   * True until {@link #deregister()} or {@link #close()}.
+   *
+   * @return whether this node still means to be registered; its ephemeral node may be missing for a
+   *     moment, as after a session expiry
+   */
   public boolean isRegistered() {
     return registered.get();
   }
@@ -317,7 +330,13 @@ public final class ZooKeeperPool implements Pool, Closeable {
 
     private Builder() {}
 
-    /** Uses this client, which the host starts before {@link #start()} and closes after. */
+    /**
+     * Uses this client, which the host starts before {@link #start()} and closes after.
+     *
+     * @param client the host's client, configured with the authorization and ACLs it needs; not
+     *     null
+     * @return this builder
+     */
     public Builder client(CuratorFramework client) {
       this.client.client(client);
       return this;
@@ -326,19 +345,38 @@ public final class ZooKeeperPool implements Pool, Closeable {
     /**
      * Builds a client of the pool's own for this connect string ({@code host:port,...}); the pool
      * starts it in {@link #start()} and closes it in {@link #close()}.
+     *
+     * @param connectString ZooKeeper's {@code host:port} list, comma-separated, optionally with a
+     *     chroot; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code connectString} is blank
      */
     public Builder connectString(String connectString) {
       client.connectString(connectString);
       return this;
     }
 
-    /** The session timeout of the pool's own client; default 15 s. */
+    /**
+     * The session timeout of the pool's own client; default 15 s. It bounds how long the peers keep
+     * counting a node that died without deregistering.
+     *
+     * @param timeout the requested session timeout, between 1 ms and 24 days; the server may narrow
+     *     it
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
+     */
     public Builder sessionTimeout(Duration timeout) {
       client.sessionTimeout(timeout);
       return this;
     }
 
-    /** The connection timeout of the pool's own client; default 5 s. */
+    /**
+     * The connection timeout of the pool's own client; default 5 s.
+     *
+     * @param timeout the timeout, between 1 ms and 24 days
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is out of range
+     */
     public Builder connectionTimeout(Duration timeout) {
       client.connectionTimeout(timeout);
       return this;
@@ -351,19 +389,38 @@ public final class ZooKeeperPool implements Pool, Closeable {
      * {@code ACLProvider} yourself. Folders created on the way ({@code <root>}, {@code
      * <root>/scraper}) get the same ACL, so give the pool and the job store one identity, or create
      * the folders beforehand.
+     *
+     * @param user the digest user name; not empty, without {@code :}
+     * @param password the user's password, read when the client is built; not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code user} is empty or holds {@code :}
      */
     public Builder digest(String user, Secret password) {
       client.digest(user, password);
       return this;
     }
 
-    /** The root of the layout; default {@code /vulcan}. */
+    /**
+     * The root of the layout; default {@code /vulcan}. Members register under {@code
+     * <root>/scraper/scrapers}.
+     *
+     * @param root an absolute ZooKeeper path
+     * @return this builder
+     * @throws IllegalArgumentException when {@code root} is not a valid absolute path
+     */
     public Builder root(String root) {
       client.root(root);
       return this;
     }
 
-    /** This node's id, unique in the pool; default a random UUID. */
+    /**
+     * This node's id, unique in the pool; default a random UUID.
+     *
+     * @param id the id, also the name of this node's ephemeral node
+     * @return this builder
+     * @throws IllegalArgumentException when {@code id} is not a valid ZooKeeper node name: empty,
+     *     {@code .}, {@code ..}, or holding {@code /} or a character ZooKeeper refuses
+     */
     public Builder id(String id) {
       Objects.requireNonNull(id, "id");
       if (id.isEmpty() || id.indexOf('/') >= 0 || id.equals(".") || id.equals("..")) {
@@ -374,7 +431,13 @@ public final class ZooKeeperPool implements Pool, Closeable {
       return this;
     }
 
-    /** This node's weight in the consistent hash; positive and finite; default 1. */
+    /**
+     * This node's weight in the consistent hash; default 1.
+     *
+     * @param weight the weight, relative to the other members'; positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException when {@code weight} is not positive and finite
+     */
     public Builder weight(double weight) {
       if (!(weight > 0) || Double.isInfinite(weight)) {
         throw new IllegalArgumentException("weight must be positive and finite: " + weight);
@@ -383,13 +446,23 @@ public final class ZooKeeperPool implements Pool, Closeable {
       return this;
     }
 
-    /** The {@code host} attribute peers see; default none. */
+    /**
+     * The {@code host} attribute peers see; default none.
+     *
+     * @param host this node's host name or address, for display; not null
+     * @return this builder
+     */
     public Builder host(String host) {
       attributes.put("host", Objects.requireNonNull(host, "host"));
       return this;
     }
 
-    /** The {@code version} attribute peers see; default none. */
+    /**
+     * The {@code version} attribute peers see; default none.
+     *
+     * @param version this node's software version, for display; not null
+     * @return this builder
+     */
     public Builder version(String version) {
       attributes.put("version", Objects.requireNonNull(version, "version"));
       return this;
@@ -398,6 +471,10 @@ public final class ZooKeeperPool implements Pool, Closeable {
     /**
      * How long {@link #deregister()} waits for the store to confirm the deletion; positive; default
      * 5 s.
+     *
+     * @param timeout the wait; positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
      */
     public Builder deregisterTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
@@ -411,6 +488,7 @@ public final class ZooKeeperPool implements Pool, Closeable {
     /**
      * Builds the pool, not yet started.
      *
+     * @return the pool; call {@link ZooKeeperPool#start()} to register and watch
      * @throws IllegalStateException unless exactly one of {@link #client} and {@link
      *     #connectString} was set
      */

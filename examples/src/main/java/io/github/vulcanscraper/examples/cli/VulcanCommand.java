@@ -24,12 +24,21 @@ import picocli.CommandLine.Command;
 public final class VulcanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the command line, as {@code vulcan --help} describes it
+   */
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code; used by tests. */
+  /**
+   * Runs the command line and returns its exit code; used by tests.
+   *
+   * @param args the command line, as {@code vulcan --help} describes it
+   * @return the exit code: 0 for success, 1 for a failed check or operation, 2 for a usage error
+   */
   public static int run(String... args) {
     return new CommandLine(new VulcanCommand()).execute(args);
   }

@@ -36,6 +36,12 @@ public final class Demo {
   /**
    * A demo of {@code duration} that prints to {@code out}, as JSON lines when {@code json}; it ends
    * early when {@code stop} is counted down.
+   *
+   * @param duration how long the demo runs; node-2 leaves at a third of it and comes back at two
+   *     thirds
+   * @param json true for one JSON object per line, false for a table meant for people
+   * @param out where the progress goes
+   * @param stop counted down (by a shutdown hook, say) to end the demo early
    */
   public Demo(Duration duration, boolean json, PrintStream out, CountDownLatch stop) {
     this.duration = duration;
@@ -43,7 +49,13 @@ public final class Demo {
     this.stop = stop;
   }
 
-  /** Runs the demo to its end and cleans up; returns what landed. */
+  /**
+   * Runs the demo to its end and cleans up; returns what landed.
+   *
+   * @return the records, samples and keys that landed in Kafka, and whether node-2's targets were
+   *     taken over
+   * @throws Exception when ZooKeeper, Kafka or the exporters cannot be started, or the run fails
+   */
   public DemoResult run() throws Exception {
     report.step("starting ZooKeeper, Kafka (KRaft, a child JVM) and the exporters");
     try (DemoWorld world = new DemoWorld(INTERVAL)) {

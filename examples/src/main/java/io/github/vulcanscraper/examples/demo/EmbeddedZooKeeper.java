@@ -28,12 +28,24 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a server on a free port of 127.0.0.1. */
+  /**
+   * Starts a server on a free port of 127.0.0.1.
+   *
+   * @return the running server; the caller closes it
+   * @throws Exception when the server does not start within 10 s or its directory cannot be made
+   */
   public static EmbeddedZooKeeper start() throws Exception {
     return start(0);
   }
 
-  /** Starts a server on {@code port} of 127.0.0.1; 0 picks a free one. */
+  /**
+   * Starts a server on {@code port} of 127.0.0.1; 0 picks a free one.
+   *
+   * @param port the client port, 0 for a free one
+   * @return the running server; the caller closes it
+   * @throws Exception when the port is taken, or the server does not start within 10 s, or its
+   *     directory cannot be made
+   */
   public static EmbeddedZooKeeper start(int port) throws Exception {
     Path directory = Files.createTempDirectory("vulcan-zk");
     if (port == 0) {
@@ -57,7 +69,11 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     return new EmbeddedZooKeeper(server, directory, port);
   }
 
-  /** The connect string, {@code 127.0.0.1:<port>}. */
+  /**
+   * The connect string, {@code 127.0.0.1:<port>}.
+   *
+   * @return the connect string for a client of this server
+   */
   public String connectString() {
     return "127.0.0.1:" + port;
   }

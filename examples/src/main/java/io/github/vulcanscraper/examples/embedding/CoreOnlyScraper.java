@@ -29,7 +29,15 @@ import java.util.List;
 public final class CoreOnlyScraper {
   private CoreOnlyScraper() {}
 
-  /** A scraper (not yet started) of {@code urls} every {@code interval} into {@code writer}. */
+  /**
+   * A scraper (not yet started) of {@code urls} every {@code interval} into {@code writer}.
+   *
+   * @param urls the targets' scrape URLs, each with an explicit port; the instance label is {@code
+   *     host:port}
+   * @param interval how often each target is scraped, also its scrape timeout
+   * @param writer where the scrapes go
+   * @return the scraper of job {@code app}; the caller starts and closes it
+   */
   public static Scraper scrape(List<URI> urls, Duration interval, Writer writer) {
     JobName job = JobName.of("app");
     List<Targeter> targets = new ArrayList<>();

@@ -25,7 +25,12 @@ public final class FileWriter implements Writer {
   private final BufferedWriter out;
   private final ExpositionWriter text = ExpositionWriter.of(ExpositionFormat.PROMETHEUS_TEXT);
 
-  /** Appends to {@code file}, creating it if needed. */
+  /**
+   * Appends to {@code file}, creating it if needed.
+   *
+   * @param file the file to append to
+   * @throws IOException when the file cannot be opened or created
+   */
   public FileWriter(Path file) throws IOException {
     this.out =
         Files.newBufferedWriter(

@@ -28,6 +28,8 @@ public final class FixedPool implements Pool {
   /**
    * A pool of {@code memberIds}, this node being {@code id}.
    *
+   * @param id this node's id, one of {@code memberIds}
+   * @param memberIds the ids of every node in the pool, each with weight 1
    * @throws IllegalArgumentException when {@code id} is not among the members
    */
   public FixedPool(String id, List<String> memberIds) {

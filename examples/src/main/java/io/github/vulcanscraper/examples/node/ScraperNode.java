@@ -89,7 +89,11 @@ public final class ScraperNode implements AutoCloseable {
             .build();
   }
 
-  /** A builder; {@link Builder#zooKeeper} and {@link Builder#writer} are required. */
+  /**
+   * A builder; {@link Builder#zooKeeper} and {@link Builder#writer} are required.
+   *
+   * @return a new builder with the defaults of its setters
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -112,27 +116,47 @@ public final class ScraperNode implements AutoCloseable {
     log.info("scraper node {} started", pool.id());
   }
 
-  /** This node's id in the pool. */
+  /**
+   * This node's id in the pool.
+   *
+   * @return the id set with {@link Builder#id}, or the random one
+   */
   public String id() {
     return pool.id();
   }
 
-  /** The live members of the pool as this node last saw them. */
+  /**
+   * The live members of the pool as this node last saw them.
+   *
+   * @return the members, unmodifiable; empty until the pool was first read
+   */
   public Set<Member> members() {
     return members;
   }
 
-  /** The number of targets this node scrapes now. */
+  /**
+   * The number of targets this node scrapes now.
+   *
+   * @return the count of this node's share at this moment
+   */
   public int targetCount() {
     return scraper.targetCount();
   }
 
-  /** This node's scraper self-metrics. */
+  /**
+   * This node's scraper self-metrics.
+   *
+   * @return the scraper's metrics, updated live
+   */
   public ScraperMetrics metrics() {
     return scraper.metrics();
   }
 
-  /** The number of job definitions in the store that failed to parse so far. */
+  /**
+   * The number of job definitions in the store that failed to parse so far.
+   *
+   * @return the count since {@link #start()}
+   */
   public long jobErrors() {
     return jobs.errorCount();
   }
@@ -209,7 +233,13 @@ public final class ScraperNode implements AutoCloseable {
 
     private Builder() {}
 
-    /** The ZooKeeper connect string, e.g. {@code zk1:2181,zk2:2181}. Required. */
+    /**
+     * The ZooKeeper connect string, e.g. {@code zk1:2181,zk2:2181}. Required.
+     *
+     * @param connectString ZooKeeper's {@code host:port} list, comma-separated; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code connectString} is null or blank
+     */
     public Builder zooKeeper(String connectString) {
       if (connectString == null || connectString.isBlank()) {
         throw new IllegalArgumentException("ZooKeeper connect string must not be empty");
@@ -218,7 +248,13 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** The root of the layout; default {@code /vulcan}. */
+    /**
+     * The root of the layout; default {@code /vulcan}.
+     *
+     * @param root an absolute ZooKeeper path, shared by the nodes and the job store of one pool
+     * @return this builder
+     * @throws IllegalArgumentException when {@code root} does not start with {@code /}
+     */
     public Builder root(String root) {
       if (root == null || !root.startsWith("/")) {
         throw new IllegalArgumentException("root must start with '/': " + root);
@@ -227,7 +263,13 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** This node's id in the pool; default a random UUID. */
+    /**
+     * This node's id in the pool; default a random UUID.
+     *
+     * @param id the id, unique in the pool
+     * @return this builder
+     * @throws IllegalArgumentException when {@code id} is null, empty or holds {@code /}
+     */
     public Builder id(String id) {
       if (id == null || id.isEmpty() || id.contains("/")) {
         throw new IllegalArgumentException("node id must be non-empty without '/': " + id);
@@ -236,7 +278,13 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** The ZooKeeper session timeout; default 15 s. A crashed node's targets move after it. */
+    /**
+     * The ZooKeeper session timeout; default 15 s. A crashed node's targets move after it.
+     *
+     * @param timeout the requested session timeout; positive; the server may narrow it
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder sessionTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("session timeout must be > 0: " + timeout);
@@ -245,7 +293,13 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link #close()} keeps scraping after deregistering; default 2 s. */
+    /**
+     * How long {@link #close()} keeps scraping after deregistering; default 2 s.
+     *
+     * @param grace the grace; zero stops scraping at once after deregistering
+     * @return this builder
+     * @throws IllegalArgumentException when {@code grace} is negative
+     */
     public Builder handOffGrace(Duration grace) {
       if (grace.isNegative()) {
         throw new IllegalArgumentException("hand-off grace must be >= 0: " + grace);
@@ -254,13 +308,24 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** Where every scrape goes. Required; flushed on close, not closed. */
+    /**
+     * Where every scrape goes. Required; flushed on close, not closed.
+     *
+     * @param writer the writer, owned by the caller; not null
+     * @return this builder
+     */
     public Builder writer(Writer writer) {
       this.writer = Objects.requireNonNull(writer, "writer");
       return this;
     }
 
-    /** Fetches running at once; default 8 per core, at most 64. */
+    /**
+     * Fetches running at once; default 8 per core, at most 64.
+     *
+     * @param threads how many scrapes may fetch at once; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     */
     public Builder fetchConcurrency(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("fetch concurrency must be >= 1: " + threads);
@@ -269,19 +334,36 @@ public final class ScraperNode implements AutoCloseable {
       return this;
     }
 
-    /** Observes every scrape; default none. */
+    /**
+     * Observes every scrape; default none.
+     *
+     * @param listener the listener; not null, fast and never throwing
+     * @return this builder
+     */
     public Builder listener(ScrapeListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** A DNS server ({@code HOST:PORT}) for dns_sd_configs instead of the system's resolver. */
+    /**
+     * A DNS server ({@code HOST:PORT}) for dns_sd_configs instead of the system's resolver.
+     *
+     * @param hostPort the server's address, checked by {@link #build()}
+     * @return this builder
+     */
     public Builder dnsServer(String hostPort) {
       this.dnsServers.add(Objects.requireNonNull(hostPort, "hostPort"));
       return this;
     }
 
-    /** The node. */
+    /**
+     * The node.
+     *
+     * @return the node, not yet started
+     * @throws IllegalStateException without a ZooKeeper connect string or a writer
+     * @throws IllegalArgumentException when a DNS server is not {@code HOST:PORT}, or the pool
+     *     rejects the root or the id
+     */
     public ScraperNode build() {
       if (zooKeeper == null) {
         throw new IllegalStateException("a ZooKeeper connect string is required");

@@ -23,8 +23,11 @@ public final class StatusServer implements AutoCloseable {
   /**
    * Starts serving on {@code port} of every interface (0 picks a free one).
    *
+   * @param port the port, 0 for a free one
    * @param metrics renders {@code /metrics}
    * @param targets renders {@code /targets}
+   * @return the running server; the caller closes it
+   * @throws IOException when the port cannot be bound
    */
   public static StatusServer start(int port, Supplier<String> metrics, Supplier<String> targets)
       throws IOException {
@@ -35,7 +38,11 @@ public final class StatusServer implements AutoCloseable {
     return new StatusServer(server);
   }
 
-  /** The port served. */
+  /**
+   * The port served.
+   *
+   * @return the port bound, the free one picked when started with 0
+   */
   public int port() {
     return server.getAddress().getPort();
   }

@@ -34,12 +34,20 @@ public final class TargetStatusBoard implements ScrapeListener {
       this.seenNanos = System.nanoTime();
     }
 
-    /** Whether the last scrape succeeded. */
+    /**
+     * Whether the last scrape succeeded.
+     *
+     * @return true when the last scrape succeeded
+     */
     public boolean up() {
       return up;
     }
 
-    /** The last error as {@code reason: message}, or {@code null} after a success. */
+    /**
+     * The last error as {@code reason: message}, or {@code null} after a success.
+     *
+     * @return the error, or {@code null}
+     */
     public @Nullable String error() {
       return error;
     }
@@ -48,7 +56,11 @@ public final class TargetStatusBoard implements ScrapeListener {
   private final Map<String, Status> last = new ConcurrentHashMap<>();
   private final long forgetNanos;
 
-  /** A board that forgets targets not scraped for {@code forget}. */
+  /**
+   * A board that forgets targets not scraped for {@code forget}.
+   *
+   * @param forget how long a target stays on the board after its last scrape
+   */
   public TargetStatusBoard(Duration forget) {
     this.forgetNanos = forget.toNanos();
   }
@@ -66,14 +78,22 @@ public final class TargetStatusBoard implements ScrapeListener {
         new Status(slotMillis, false, duration, 0, failure.reason() + ": " + failure.getMessage()));
   }
 
-  /** The targets scraped within the forget window, by key. */
+  /**
+   * The targets scraped within the forget window, by key.
+   *
+   * @return a new map sorted by key; targets past the window are dropped from the board
+   */
   public Map<String, Status> snapshot() {
     long now = System.nanoTime();
     last.values().removeIf(s -> now - s.seenNanos > forgetNanos);
     return new TreeMap<>(last);
   }
 
-  /** The page: one line per target, {@code key health last-scrape duration samples error}. */
+  /**
+   * The page: one line per target, {@code key health last-scrape duration samples error}.
+   *
+   * @return the page, a header line first, targets sorted by key
+   */
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append(
