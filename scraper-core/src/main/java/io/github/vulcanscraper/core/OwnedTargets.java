@@ -42,10 +42,11 @@ public final class OwnedTargets extends AbstractList<Targeter> implements Random
 
   /**
    * A snapshot whose keys owned elsewhere are those of {@code all} not in {@code owned}, computed
-   * on first use (a scraper asks only when a target leaves).
+   * on first use (a scraper asks only when a target leaves). Takes {@code owned} over without a
+   * copy: the caller must not change it afterwards.
    */
   static OwnedTargets split(List<Targeter> owned, List<Targeter> all) {
-    return new OwnedTargets(List.copyOf(owned), all, null);
+    return new OwnedTargets(Collections.unmodifiableList(owned), all, null);
   }
 
   /**

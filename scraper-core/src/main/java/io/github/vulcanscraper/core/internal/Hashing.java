@@ -1,37 +1,44 @@
 package io.github.vulcanscraper.core.internal;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Stable 64-bit hashes: the same value on every JVM and every node, so that nodes agree on a
- * target's owner and on its schedule phase. FNV-1a over the UTF-8 bytes of a string, then a strong
- * finalizer (the one of SplitMix64) to spread the bits.
+ * target's owner and on its schedule phase. Nodes of one pool must run versions with the same hash.
+ *
+ * <p>Design: {@link #hash64} reads a string's UTF-16 code units four at a time into one 64-bit word
+ * and folds each word in with one multiply and one rotation, then finishes with SplitMix64's
+ * finalizer. A byte-at-a-time hash such as FNV-1a is a chain of one dependent multiply per byte,
+ * which made hashing 100,000 target keys the larger part of computing a node's share; this does a
+ * quarter of the multiplies on ASCII keys and needs no UTF-8 encoding for the others.
  */
 public final class Hashing {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long SEED = 0xcbf29ce484222325L;
+  private static final long K = 0x9e3779b97f4a7c15L;
 
   private Hashing() {}
 
-  /** The FNV-1a 64 hash of the UTF-8 bytes of {@code s}, finalized by {@link #mix64}. */
+  /**
+   * A 64-bit hash of {@code s}'s UTF-16 code units and length, finalized by {@link #mix64}.
+   *
+   * @param s the string
+   * @return the hash, the same on every JVM
+   */
   public static long hash64(String s) {
-    long h = FNV_OFFSET;
     int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      h = (h ^ c) * FNV_PRIME;
+    long h = SEED ^ (n * K);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      long w =
+          s.charAt(i)
+              | (long) s.charAt(i + 1) << 16
+              | (long) s.charAt(i + 2) << 32
+              | (long) s.charAt(i + 3) << 48;
+      h = Long.rotateLeft((h ^ w) * K, 29);
     }
-    if (!ascii) {
-      h = FNV_OFFSET;
-      for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-        h = (h ^ (b & 0xff)) * FNV_PRIME;
-      }
+    long w = 0;
+    for (int shift = 0; i < n; i++, shift += 16) {
+      w |= (long) s.charAt(i) << shift;
     }
+    h = Long.rotateLeft((h ^ w) * K, 29);
     return mix64(h);
   }
 
