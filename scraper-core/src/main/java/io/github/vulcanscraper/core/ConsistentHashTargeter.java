@@ -97,11 +97,15 @@ public final class ConsistentHashTargeter implements TargetWatcher {
     int me = hash.indexOf(self);
     List<Targeter> owned = new ArrayList<>();
     for (Targeter t : all) {
-      if (hash.owns(Hashing.hash64(t.key()), me, replicas)) {
+      if (hash.owns(keyHash(t), me, replicas)) {
         owned.add(t);
       }
     }
     return OwnedTargets.split(owned, all);
+  }
+
+  private static long keyHash(Targeter t) {
+    return t instanceof HTTPTarget ? ((HTTPTarget) t).keyHash() : Hashing.hash64(t.key());
   }
 
   @Override

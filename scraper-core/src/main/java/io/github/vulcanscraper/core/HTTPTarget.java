@@ -8,6 +8,7 @@ import io.github.vulcanscraper.api.ScrapePolicy;
 import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.http.HttpClientConfig;
+import io.github.vulcanscraper.core.internal.Hashing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class HTTPTarget implements Targeter {
   private final JobName job;
   private final Labels labels;
   private final String key;
+  private final long keyHash;
   private final Duration interval;
   private final Duration timeout;
   private final ScrapePolicy policy;
@@ -64,6 +66,7 @@ public final class HTTPTarget implements Targeter {
     }
     this.labels = lb.build();
     this.key = job.value() + "/" + labels.get("instance");
+    this.keyHash = Hashing.hash64(key);
     this.interval = b.interval;
     this.timeout = b.timeout == null ? min(Duration.ofSeconds(10), b.interval) : b.timeout;
     this.policy = b.policy;
@@ -107,6 +110,11 @@ public final class HTTPTarget implements Targeter {
   @Override
   public String key() {
     return key;
+  }
+
+  /** {@link Hashing#hash64} of the key, computed once: a pool change hashes every target. */
+  long keyHash() {
+    return keyHash;
   }
 
   @Override
