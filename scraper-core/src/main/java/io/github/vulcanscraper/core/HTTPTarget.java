@@ -7,12 +7,14 @@ import io.github.vulcanscraper.api.ScrapeException;
 import io.github.vulcanscraper.api.ScrapePolicy;
 import io.github.vulcanscraper.api.Targeter;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
+import io.github.vulcanscraper.core.exposition.SeriesCache;
 import io.github.vulcanscraper.core.http.HttpClientConfig;
 import io.github.vulcanscraper.core.internal.Hashing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,8 @@ public final class HTTPTarget implements Targeter {
   private final Labels labels;
   private final String key;
   private final long keyHash;
+  private final SeriesCache seriesCache = new SeriesCache();
+  private final AtomicBoolean seriesCacheInUse = new AtomicBoolean();
   private final Duration interval;
   private final Duration timeout;
   private final ScrapePolicy policy;
@@ -110,6 +114,19 @@ public final class HTTPTarget implements Targeter {
   @Override
   public String key() {
     return key;
+  }
+
+  /**
+   * The series of this target's previous body, for the next parse, or null when another fetch of
+   * this target is parsing with it (a scraper fetches a target one at a time; other callers may
+   * not). Give it back with {@link #releaseSeriesCache()}.
+   */
+  @Nullable SeriesCache acquireSeriesCache() {
+    return seriesCacheInUse.compareAndSet(false, true) ? seriesCache : null;
+  }
+
+  void releaseSeriesCache() {
+    seriesCacheInUse.set(false);
   }
 
   /** {@link Hashing#hash64} of the key, computed once: a pool change hashes every target. */

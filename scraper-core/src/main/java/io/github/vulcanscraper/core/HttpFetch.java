@@ -8,6 +8,7 @@ import io.github.vulcanscraper.core.exposition.ExpositionException;
 import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.exposition.ExpositionParser;
 import io.github.vulcanscraper.core.exposition.ExpositionStats;
+import io.github.vulcanscraper.core.exposition.SeriesCache;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import okio.GzipSource;
 import okio.Okio;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP scrape of an {@link HTTPTarget}: the request as Prometheus sends it, the status check,
@@ -79,7 +81,14 @@ final class HttpFetch {
     } catch (IOException e) {
       throw new ScrapeException("io", "scrape failed: " + e, e);
     }
-    return parse(body, contentType, t.policy());
+    SeriesCache cache = t.acquireSeriesCache();
+    try {
+      return parse(body, contentType, t.policy(), cache);
+    } finally {
+      if (cache != null) {
+        t.releaseSeriesCache();
+      }
+    }
   }
 
   private static Request request(HTTPTarget t) throws ScrapeException {
@@ -134,13 +143,16 @@ final class HttpFetch {
     return source.readByteArray();
   }
 
-  private static List<MetricFamily> parse(byte[] body, String contentType, ScrapePolicy policy)
+  private static List<MetricFamily> parse(
+      byte[] body, String contentType, ScrapePolicy policy, @Nullable SeriesCache cache)
       throws ScrapeException {
     ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
     ExpositionParser parser = PARSERS.get().computeIfAbsent(format, ExpositionParser::of);
     try {
       rejectOverSampleLimit(format, body, policy);
-      return parser.parse(body, 0, body.length);
+      return cache == null
+          ? parser.parse(body, 0, body.length)
+          : parser.parse(body, 0, body.length, cache);
     } catch (ExpositionException e) {
       throw new ScrapeException(
           "parse", "cannot parse the " + format + " body: " + e.getMessage(), e);

@@ -42,6 +42,25 @@ public interface ExpositionParser {
   List<MetricFamily> parse(byte[] body, int offset, int length) throws ExpositionException;
 
   /**
+   * Parses {@code length} bytes of {@code body} from {@code offset} as {@link #parse(byte[], int,
+   * int)} does, with the series of the previous body of the same source at hand: a series written
+   * again byte for byte is read from {@code cache} (as the same {@link
+   * io.github.vulcanscraper.api.Labels} instance) instead of parsed. The result is the same as
+   * without the cache. Parsers that keep no cache ignore it.
+   *
+   * @param body an array holding the body
+   * @param offset the index of the body's first byte
+   * @param length the body's length in bytes
+   * @param cache the series of the source's previous body; updated when this parse succeeds
+   * @return the families in exposition order
+   * @throws ExpositionException naming line, column and what was expected
+   */
+  default List<MetricFamily> parse(byte[] body, int offset, int length, SeriesCache cache)
+      throws ExpositionException {
+    return parse(body, offset, length);
+  }
+
+  /**
    * Parses all of {@code body}.
    *
    * @param body the whole body, UTF-8

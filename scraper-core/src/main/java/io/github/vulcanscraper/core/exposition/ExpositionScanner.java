@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The byte-level machinery both parsers share: the position in the body with its line and column,
@@ -56,6 +57,9 @@ abstract class ExpositionScanner {
   private String lastMetric = "";
   private byte[] scratch = new byte[128];
 
+  /** The cache of the parse under way, if it was given one. */
+  @Nullable SeriesCache cache;
+
   byte[] buf = new byte[0];
   int pos;
   int end;
@@ -77,6 +81,95 @@ abstract class ExpositionScanner {
   /** Drops the reference to the body so that a pooled parser does not retain it. */
   void release() {
     buf = new byte[0];
+  }
+
+  /**
+   * Runs {@code parse} with {@code seriesCache}: what it finds remembered comes from the cache,
+   * what it parses goes into it, and a failed parse leaves the cache as it was.
+   */
+  final <T> T withCache(SeriesCache seriesCache, CachedParse<T> parse) throws ExpositionException {
+    cache = seriesCache;
+    seriesCache.start();
+    boolean parsed = false;
+    try {
+      T result = parse.run();
+      parsed = true;
+      return result;
+    } finally {
+      cache = null;
+      if (parsed) {
+        seriesCache.finish();
+      } else {
+        seriesCache.abandon();
+      }
+    }
+  }
+
+  /** A parse to run with a cache. */
+  interface CachedParse<T> {
+    T run() throws ExpositionException;
+  }
+
+  /**
+   * The label set opening at {@code open} is looked up in the cache: the series read from the
+   * cache, or null, having recorded in {@link #seriesHash} and {@link #seriesEnd} what to remember
+   * once the set is parsed. {@code seriesStart} is where the metric name starts.
+   */
+  final SeriesCache.@Nullable Series cachedSeries(int seriesStart, int open) {
+    seriesEnd = -1;
+    SeriesCache c = cache;
+    if (c == null) {
+      return null;
+    }
+    int close = labelSetEnd(open);
+    if (close < 0 || close - seriesStart > SeriesCache.MAX_KEY_BYTES) {
+      return null;
+    }
+    seriesHash = SeriesCache.hash(buf, seriesStart, close);
+    SeriesCache.Series hit = c.find(buf, seriesStart, close, seriesHash);
+    if (hit == null) {
+      seriesEnd = close;
+    }
+    return hit;
+  }
+
+  /**
+   * Remembers a series just parsed, if {@link #cachedSeries} asked for it and agrees on its end.
+   */
+  final void rememberSeries(int seriesStart, String name, Labels built) {
+    SeriesCache c = cache;
+    if (c != null && seriesEnd == pos) {
+      c.add(buf, seriesStart, seriesEnd, seriesHash, name, built);
+    }
+    seriesEnd = -1;
+  }
+
+  private int seriesHash;
+  private int seriesEnd = -1;
+
+  /**
+   * A quick scan for the end of the label set opening at {@code open}: the index after its closing
+   * brace, or -1 at a newline or the end of input (the full parse then reports the error).
+   */
+  private int labelSetEnd(int open) {
+    boolean quoted = false;
+    for (int p = open + 1; p < end; p++) {
+      byte b = buf[p];
+      if (b == '\n') {
+        return -1;
+      } else if (quoted) {
+        if (b == '\\') {
+          p++;
+        } else if (b == '"') {
+          quoted = false;
+        }
+      } else if (b == '"') {
+        quoted = true;
+      } else if (b == '}') {
+        return p + 1;
+      }
+    }
+    return -1;
   }
 
   final ExpositionException error(int at, String detail) {

@@ -59,6 +59,12 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     }
   }
 
+  @Override
+  public List<MetricFamily> parse(byte[] body, int offset, int length, SeriesCache seriesCache)
+      throws ExpositionException {
+    return withCache(seriesCache, () -> parse(body, offset, length));
+  }
+
   /** Validates the body as {@link #parse} does, counting instead of keeping the samples. */
   ExpositionStats check(byte[] body, int offset, int length) throws ExpositionException {
     try {
@@ -97,9 +103,10 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
           return;
         }
       } else if (c == '{') {
-        sample(null);
+        sample(pos, null);
       } else if ((CLASS[c] & METRIC_START) != 0) {
-        sample(metricName());
+        int start = pos;
+        sample(start, metricName());
       } else {
         throw error(pos, "expected a metric name, a comment or a blank line, got " + describe(pos));
       }
@@ -273,18 +280,28 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     return names.ascii(buf, start, stop - start, h);
   }
 
-  private void sample(@Nullable String metricName) throws ExpositionException {
+  private void sample(int seriesStart, @Nullable String metricName) throws ExpositionException {
     @Nullable String name = metricName;
     labels.clear();
     skipBlanks();
     Labels built = Labels.EMPTY;
     if (pos < end && buf[pos] == '{') {
-      int open = pos++;
-      name = labelSet(name);
-      try {
-        built = labels.build();
-      } catch (IllegalArgumentException e) {
-        throw error(open, String.valueOf(e.getMessage()));
+      int open = pos;
+      SeriesCache.Series known = name == null ? null : cachedSeries(seriesStart, open);
+      if (known != null) {
+        built = known.labels;
+        pos = known.key.length + seriesStart;
+      } else {
+        pos++;
+        name = labelSet(name);
+        try {
+          built = labels.build();
+        } catch (IllegalArgumentException e) {
+          throw error(open, String.valueOf(e.getMessage()));
+        }
+        if (name != null && metricName != null) {
+          rememberSeries(seriesStart, name, built);
+        }
       }
       skipBlanks();
     }

@@ -85,6 +85,38 @@ final class ExpositionPropertiesTest {
     }
   }
 
+  @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
+  void aWarmSeriesCacheChangesNothingInTheResultOrTheError(
+      @ForAll("families") List<MetricFamily> families,
+      @ForAll ExpositionFormat format,
+      @ForAll("mutations") List<int[]> mutations)
+      throws ExpositionException {
+    byte[] first = ExpositionWriter.of(format).toByteArray(families);
+    SeriesCache cache = new SeriesCache();
+    ExpositionParser cached = ExpositionParser.of(format);
+    cached.parse(first, 0, first.length, cache);
+    byte[] next = first;
+    for (int[] m : mutations) {
+      next = mutate(next, m[0], m[1], (byte) m[2]);
+    }
+    byte[] body = next;
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    Throwable plainError = catchThrowable(() -> ExpositionParser.of(format).parse(body));
+    Throwable cachedError = catchThrowable(() -> cached.parse(body, 0, body.length, cache));
+    if (plainError == null) {
+      assertThat(cachedError).as(text).isNull();
+      List<MetricFamily> plain = ExpositionParser.of(format).parse(body);
+      List<MetricFamily> again = cached.parse(body, 0, body.length, cache);
+      assertThat(again).as(text).hasSize(plain.size());
+      for (int i = 0; i < plain.size(); i++) {
+        assertThat(again.get(i).name()).as(text).isEqualTo(plain.get(i).name());
+        assertThat(again.get(i).samples()).as(text).isEqualTo(plain.get(i).samples());
+      }
+    } else {
+      assertThat(cachedError).as(text).hasMessage(plainError.getMessage());
+    }
+  }
+
   /** Insert (0), delete (1) or replace (2) one byte at a position taken modulo the length. */
   private static byte[] mutate(byte[] body, int kind, int position, byte b) {
     int at = body.length == 0 ? 0 : Math.floorMod(position, body.length);

@@ -1,0 +1,89 @@
+package io.github.vulcanscraper.core.exposition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vulcanscraper.api.MetricFamily;
+import io.github.vulcanscraper.api.Sample;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class SeriesCacheTest {
+  private static final String BODY =
+      "# TYPE http_requests_total counter\n"
+          + "http_requests_total{code=\"200\",method=\"get\"} 10\n"
+          + "http_requests_total{method=\"post\", code=\"500\"} 2 1700000000000\n"
+          + "temperature 21.5\n"
+          + "odd{path=\"C:\\\\dir\",quote=\"a\\\"}b\"} 1\n";
+
+  private static List<MetricFamily> parse(String body, SeriesCache cache)
+      throws ExpositionException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    return ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT).parse(b, 0, b.length, cache);
+  }
+
+  private static List<Sample> samples(List<MetricFamily> families) {
+    List<Sample> out = new ArrayList<>();
+    families.forEach(f -> out.addAll(f.samples()));
+    return out;
+  }
+
+  @Test
+  void aRepeatedBodyReadsTheSameWithTheSameLabelSets() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    List<Sample> first = samples(parse(BODY, cache));
+    List<Sample> second = samples(parse(BODY, cache));
+    assertThat(second).isEqualTo(first);
+    assertThat(second)
+        .isEqualTo(
+            samples(
+                ExpositionParser.of(ExpositionFormat.PROMETHEUS_TEXT)
+                    .parse(BODY.getBytes(StandardCharsets.UTF_8))));
+    for (int i = 0; i < first.size(); i++) {
+      if (!first.get(i).labels().isEmpty()) {
+        assertThat(second.get(i).labels()).isSameAs(first.get(i).labels());
+      }
+    }
+    assertThat(second.get(3).labels().get("quote")).isEqualTo("a\"}b");
+  }
+
+  @Test
+  void remembersTheLabelledSeriesOfTheLastBodyOnly() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parse(BODY, cache);
+    assertThat(cache.size()).isEqualTo(3);
+    parse("a{x=\"1\"} 1\n", cache);
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyThatFailsLeavesTheCacheAsItWas() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    List<Sample> good = samples(parse(BODY, cache));
+    assertThatThrownBy(() -> parse("a{x=\"1\"} 1\nb{y=\"2\" 2\n", cache))
+        .isInstanceOf(ExpositionException.class)
+        .hasMessageContaining("line 2");
+    assertThat(cache.size()).isEqualTo(3);
+    assertThat(samples(parse(BODY, cache)).get(0).labels()).isSameAs(good.get(0).labels());
+  }
+
+  @Test
+  void aChangedValueIsReadAndAChangedLabelIsParsed() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parse("m{a=\"1\"} 1\n", cache);
+    List<Sample> next = samples(parse("m{a=\"1\"} 2\nm{a=\"2\"} 3\n", cache));
+    assertThat(next).extracting(Sample::value).containsExactly(2.0, 3.0);
+    assertThat(next).extracting(s -> s.labels().get("a")).containsExactly("1", "2");
+  }
+
+  @Test
+  void anErrorInsideARememberedLineIsStillReportedWhereItIs() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parse("m{a=\"1\"} 1\n", cache);
+    assertThatThrownBy(() -> parse("m{a=\"1\"} one\n", cache))
+        .isInstanceOf(ExpositionException.class)
+        .hasMessageContaining("line 1");
+  }
+}
