@@ -60,10 +60,24 @@ final class Names {
     return true;
   }
 
+  /**
+   * The last metric name found valid. Consecutive samples mostly share their name (and parsers hand
+   * out the same instance), so a reference compare usually replaces the scan. Racy on purpose: a
+   * stale or lost value only costs a scan, and a {@code String} is safe to share without a fence.
+   */
+  @SuppressWarnings("NonFinalStaticField")
+  private static String lastMetricName = "";
+
+  @SuppressWarnings(
+      "ReferenceEquality") // a cache of one instance: the same reference is known valid
   static String requireMetricName(String s) {
+    if (s == lastMetricName) {
+      return s;
+    }
     if (s == null || !isMetricName(s)) {
       throw new IllegalArgumentException("invalid metric name: \"" + s + "\"");
     }
+    lastMetricName = s;
     return s;
   }
 

@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.core;
 
 import io.github.vulcanscraper.api.Labels;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,32 @@ final class SeriesMemo {
   private long scrapeNumber;
   private int seen;
 
+  // The entries in the order the previous scrape used them, and this scrape's so far: targets
+  // expose their series in the same order every time, so the next entry is usually the one after
+  // the last, found by comparing references instead of hashing.
+  private Entry[] previousOrder = new Entry[0];
+  private int previousCount;
+  private Entry[] order = new Entry[16];
+  private int count;
+  private int cursor;
+
   /** Starts a scrape: entries not used from now until {@link #endScrape()} are then forgotten. */
   void startScrape() {
     scrapeNumber++;
     seen = 0;
+    count = 0;
+    cursor = 0;
   }
 
   /** Ends a scrape, forgetting the series it did not expose. */
   void endScrape() {
+    Entry[] swap = previousOrder;
+    previousOrder = order;
+    previousCount = count;
+    order = swap.length >= 16 ? swap : new Entry[16];
+    for (int i = 0; i < previousCount; i++) {
+      previousOrder[i].index = i;
+    }
     if (seen == entries.size()) {
       return;
     }
@@ -38,9 +57,23 @@ final class SeriesMemo {
   }
 
   /** The remembered outcome for this exposed series, or {@code null}. */
+  @SuppressWarnings("ReferenceEquality") // the fast path; the map lookup below compares values
   @Nullable Entry get(String name, Labels labels, String sourceFamily) {
+    if (cursor < previousCount) {
+      Entry next = previousOrder[cursor];
+      if (next.labels == labels
+          && next.name.equals(name)
+          && next.sourceFamily.equals(sourceFamily)) {
+        cursor++;
+        use(next);
+        return next;
+      }
+    }
     Entry e = entries.get(probe.key(name, labels, sourceFamily));
     if (e != null) {
+      if (e.lastUsed != scrapeNumber && e.index >= 0) {
+        cursor = e.index + 1;
+      }
       use(e);
     }
     return e;
@@ -61,6 +94,7 @@ final class SeriesMemo {
     e.outName = outName;
     e.outLabels = outLabels;
     e.outFamily = outFamily;
+    e.index = -1;
     entries.put(e, e);
     use(e);
     return e;
@@ -75,6 +109,10 @@ final class SeriesMemo {
     if (e.lastUsed != scrapeNumber) {
       e.lastUsed = scrapeNumber;
       seen++;
+      if (count == order.length) {
+        order = Arrays.copyOf(order, count * 2);
+      }
+      order[count++] = e;
     }
   }
 
@@ -88,6 +126,7 @@ final class SeriesMemo {
     private @Nullable Labels outLabels;
     private @Nullable String outFamily;
     private long lastUsed;
+    private int index = -1;
 
     private Entry key(String name, Labels labels, String sourceFamily) {
       this.name = name;

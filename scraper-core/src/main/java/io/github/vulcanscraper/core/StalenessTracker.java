@@ -5,6 +5,7 @@ import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,13 +32,28 @@ final class StalenessTracker {
   private final Series probe = new Series();
   private long scrapeNumber;
 
+  // The series in the order the last scrape had them: targets expose their series in the same
+  // order every time, so the next series is usually the one after the last, found by comparing
+  // references instead of hashing.
+  private Series[] previousOrder = new Series[0];
+  private int previousCount;
+  private Series[] order = new Series[16];
+
   /** How many series of {@code families} were not in the previous scrape. */
   int countNew(List<MetricFamily> families) {
     int n = 0;
+    int cursor = 0;
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
-        if (!tracked.containsKey(probe.set(s.name(), s.labels()))) {
+        if (cursor < previousCount && previousOrder[cursor].is(s)) {
+          cursor++;
+          continue;
+        }
+        Series known = tracked.get(probe.set(s.name(), s.labels()));
+        if (known == null) {
           n++;
+        } else if (known.index >= 0) {
+          cursor = known.index + 1;
         }
       }
     }
@@ -51,25 +67,43 @@ final class StalenessTracker {
   List<MetricFamily> update(List<MetricFamily> families, boolean trackTimestamped) {
     long now = ++scrapeNumber;
     int seen = 0;
+    int cursor = 0;
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
         if (!trackTimestamped && s.hasTimestamp()) {
           continue;
         }
-        Series entry = tracked.get(probe.set(s.name(), s.labels()));
-        if (entry == null) {
-          entry = new Series().set(s.name(), s.labels());
-          tracked.put(entry, entry);
+        Series entry = null;
+        if (cursor < previousCount && previousOrder[cursor].is(s)) {
+          entry = previousOrder[cursor++];
+        } else {
+          entry = tracked.get(probe.set(s.name(), s.labels()));
+          if (entry == null) {
+            entry = new Series().set(s.name(), s.labels());
+            tracked.put(entry, entry);
+          } else if (entry.index >= 0 && entry.lastSeen != now) {
+            cursor = entry.index + 1;
+          }
         }
         if (entry.lastSeen != now) {
           entry.lastSeen = now;
-          seen++;
+          if (seen == order.length) {
+            order = Arrays.copyOf(order, seen * 2);
+          }
+          order[seen++] = entry;
         }
         if (!f.name().equals(entry.family)) {
           entry.family = f.name();
           entry.type = f.type();
         }
       }
+    }
+    Series[] swap = previousOrder;
+    previousOrder = order;
+    previousCount = seen;
+    order = swap.length >= 16 ? swap : new Series[16];
+    for (int i = 0; i < seen; i++) {
+      previousOrder[i].index = i;
     }
     if (seen == tracked.size()) {
       return families;
@@ -88,13 +122,15 @@ final class StalenessTracker {
   /** Staleness markers for every series of the last scrape; forgets them. */
   List<MetricFamily> markAll() {
     List<MetricFamily> result = withMarkers(List.of(), new ArrayList<>(tracked.keySet()));
-    tracked.clear();
+    forget();
     return result;
   }
 
   /** Forgets the last scrape without marking anything (the target moved to another node). */
   void forget() {
     tracked.clear();
+    Arrays.fill(previousOrder, 0, previousCount, null);
+    previousCount = 0;
   }
 
   private static List<MetricFamily> withMarkers(List<MetricFamily> families, List<Series> gone) {
@@ -135,6 +171,13 @@ final class StalenessTracker {
     String family = "";
     MetricType type = MetricType.UNKNOWN;
     long lastSeen;
+    int index = -1;
+
+    /** True when {@code s} is this series, by reference: the fast path of a repeated scrape. */
+    @SuppressWarnings("ReferenceEquality") // the fast path; the map lookup compares values
+    boolean is(Sample s) {
+      return s.labels() == labels && s.name().equals(name);
+    }
 
     Series set(String name, Labels labels) {
       this.name = name;

@@ -196,6 +196,34 @@ final class ScrapeProcessorTest {
     assertThat(alone.get(0).name()).isEqualTo("m_total");
   }
 
+  @Test
+  void reorderedSeriesKeepTheirOwnOutcome() throws ScrapeException {
+    ScrapeProcessor processor = new ScrapeProcessor(TARGET, ScrapePolicy.DEFAULT);
+    Labels one = Labels.of("a", "1");
+    Labels two = Labels.of("a", "2");
+    List<MetricFamily> first =
+        processor.process(
+            List.of(
+                MetricFamily.of(
+                    "m",
+                    MetricType.GAUGE,
+                    List.of(Sample.of("m", one, 1), Sample.of("m", two, 2)))));
+    List<MetricFamily> swapped =
+        processor.process(
+            List.of(
+                MetricFamily.of(
+                    "m",
+                    MetricType.GAUGE,
+                    List.of(Sample.of("m", two, 2), Sample.of("m", one, 1)))));
+    assertThat(swapped.get(0).samples().get(0).labels())
+        .isSameAs(first.get(0).samples().get(1).labels());
+    assertThat(swapped.get(0).samples().get(1).labels())
+        .isSameAs(first.get(0).samples().get(0).labels());
+    assertThat(swapped.get(0).samples())
+        .extracting(s -> s.labels().get("a"))
+        .containsExactly("2", "1");
+  }
+
   private static void assertReason(ScrapePolicy policy, Sample s, String reason) {
     assertThatThrownBy(() -> new ScrapeProcessor(TARGET, policy).process(one(s)))
         .isInstanceOfSatisfying(

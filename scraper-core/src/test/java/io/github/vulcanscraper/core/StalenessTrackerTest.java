@@ -103,4 +103,24 @@ final class StalenessTrackerTest {
     List<MetricFamily> out = tracker.update(gauge("up", series("a", 1), series("a", 1)), false);
     assertThat(markers(out)).extracting(s -> s.labels().get("instance")).containsExactly("b");
   }
+
+  @Test
+  void seriesMovedInsertedOrRemovedAnywhereAreFoundByValue() {
+    StalenessTracker tracker = new StalenessTracker();
+    Sample a = series("a", 1);
+    Sample b = series("b", 1);
+    Sample c = series("c", 1);
+    Sample x = series("x", 1);
+    tracker.update(gauge("up", a, b, c), false);
+    assertThat(tracker.countNew(gauge("up", a, x, b, c))).isEqualTo(1);
+    assertThat(markers(tracker.update(gauge("up", a, x, b, c), false))).isEmpty();
+    assertThat(tracker.countNew(gauge("up", c, b, x, a))).isZero();
+    assertThat(markers(tracker.update(gauge("up", c, b, x, a), false))).isEmpty();
+    // Equal but not the same instances: found by value.
+    assertThat(tracker.countNew(gauge("up", series("c", 2), series("a", 2)))).isZero();
+    List<MetricFamily> out = tracker.update(gauge("up", series("c", 2), series("a", 2)), false);
+    assertThat(markers(out))
+        .extracting(s -> s.labels().get("instance"))
+        .containsExactlyInAnyOrder("b", "x");
+  }
 }

@@ -289,6 +289,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       int open = pos;
       SeriesCache.Series known = name == null ? null : cachedSeries(seriesStart, open);
       if (known != null) {
+        name = known.name;
         built = known.labels;
         pos = known.key.length + seriesStart;
       } else {
