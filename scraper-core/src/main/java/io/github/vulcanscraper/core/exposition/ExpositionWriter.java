@@ -83,9 +83,10 @@ public final class ExpositionWriter {
 
   private void write(List<MetricFamily> families, long defaultTimestamp, Appendable out)
       throws IOException {
+    String stamp = stamp(defaultTimestamp);
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily family : families) {
-      writeFamily(family, defaultTimestamp, sb);
+      writeFamily(family, stamp, sb);
       out.append(sb);
       sb.setLength(0);
     }
@@ -94,12 +95,29 @@ public final class ExpositionWriter {
     }
   }
 
-  private void writeFamily(MetricFamily family, long defaultTimestamp, StringBuilder sb) {
+  private void writeFamily(MetricFamily family, String stamp, StringBuilder sb) {
     if (openMetrics) {
-      writeOpenMetrics(family, defaultTimestamp, sb);
+      writeOpenMetrics(family, stamp, sb);
     } else {
-      writeText(family, defaultTimestamp, sb);
+      writeText(family, stamp, sb);
     }
+  }
+
+  /**
+   * What follows the value of a sample without a timestamp: the default timestamp with its blank,
+   * written once per body rather than once per sample; empty for none.
+   */
+  private String stamp(long defaultTimestamp) {
+    if (defaultTimestamp == Sample.NO_TIMESTAMP) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" ");
+    if (openMetrics) {
+      seconds(defaultTimestamp, sb);
+    } else {
+      sb.append(defaultTimestamp);
+    }
+    return sb.toString();
   }
 
   /**
@@ -136,9 +154,14 @@ public final class ExpositionWriter {
    * @return the exposition body, UTF-8
    */
   public byte[] toByteArray(List<MetricFamily> families, long defaultTimestampMillis) {
-    StringBuilder sb = new StringBuilder(families.size() * 256);
+    int samples = 0;
     for (MetricFamily family : families) {
-      writeFamily(family, defaultTimestampMillis, sb);
+      samples += family.samples().size();
+    }
+    StringBuilder sb = new StringBuilder(families.size() * 64 + samples * 128);
+    String stamp = stamp(defaultTimestampMillis);
+    for (MetricFamily family : families) {
+      writeFamily(family, stamp, sb);
     }
     if (openMetrics) {
       sb.append("# EOF\n");
@@ -148,8 +171,7 @@ public final class ExpositionWriter {
 
   // ---- OpenMetrics
 
-  private static void writeOpenMetrics(
-      MetricFamily family, long defaultTimestamp, StringBuilder sb) {
+  private static void writeOpenMetrics(MetricFamily family, String stamp, StringBuilder sb) {
     String name = family.name();
     sb.append("# TYPE ").append(name).append(' ').append(family.type().text()).append('\n');
     if (!family.unit().isEmpty()) {
@@ -165,10 +187,11 @@ public final class ExpositionWriter {
       labels(s.labels(), sb);
       sb.append(' ');
       GoFloat.append(s.value(), sb);
-      long ts = s.hasTimestamp() ? s.timestampMillis() : defaultTimestamp;
-      if (ts != Sample.NO_TIMESTAMP) {
+      if (s.hasTimestamp()) {
         sb.append(' ');
-        seconds(ts, sb);
+        seconds(s.timestampMillis(), sb);
+      } else {
+        sb.append(stamp);
       }
       Exemplar e = s.exemplar();
       if (e != null) {
@@ -211,7 +234,7 @@ public final class ExpositionWriter {
 
   // ---- Prometheus text 0.0.4
 
-  private static void writeText(MetricFamily family, long defaultTimestamp, StringBuilder sb) {
+  private static void writeText(MetricFamily family, String stamp, StringBuilder sb) {
     String name = family.name();
     MetricType type = family.type();
     String metaName = name;
@@ -236,13 +259,13 @@ public final class ExpositionWriter {
     }
     textHeader(metaName, textType(type), family.help(), sb);
     for (Sample s : own) {
-      textSample(s, defaultTimestamp, sb);
+      textSample(s, stamp, sb);
     }
     String otherType = type == MetricType.UNKNOWN ? "untyped" : "gauge";
     for (Map.Entry<String, List<Sample>> e : others.entrySet()) {
       textHeader(e.getKey(), otherType, family.help(), sb);
       for (Sample s : e.getValue()) {
-        textSample(s, defaultTimestamp, sb);
+        textSample(s, stamp, sb);
       }
     }
   }
@@ -292,14 +315,15 @@ public final class ExpositionWriter {
     sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
-  private static void textSample(Sample s, long defaultTimestamp, StringBuilder sb) {
+  private static void textSample(Sample s, String stamp, StringBuilder sb) {
     sb.append(s.name());
     labels(s.labels(), sb);
     sb.append(' ');
     GoFloat.append(s.value(), sb);
-    long ts = s.hasTimestamp() ? s.timestampMillis() : defaultTimestamp;
-    if (ts != Sample.NO_TIMESTAMP) {
-      sb.append(' ').append(ts);
+    if (s.hasTimestamp()) {
+      sb.append(' ').append(s.timestampMillis());
+    } else {
+      sb.append(stamp);
     }
     sb.append('\n');
   }
