@@ -121,6 +121,10 @@ abstract class ExpositionScanner {
     if (c == null) {
       return null;
     }
+    SeriesCache.Series next = c.next(buf, seriesStart, end);
+    if (next != null) {
+      return next;
+    }
     int close = labelSetEnd(open);
     if (close < 0 || close - seriesStart > SeriesCache.MAX_KEY_BYTES) {
       return null;

@@ -26,8 +26,18 @@ public final class SeriesCache {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long K = 0x9e3779b97f4a7c15L;
 
-  private Table previous = new Table(16);
-  private @Nullable Table current;
+  private Table table = new Table(16);
+  private long parseNumber;
+  private int used;
+  private boolean parsing;
+
+  // The series in the order the last parse met them, and this parse's so far: a target writes its
+  // series in the same order every time, so the next series is usually the one after the last, and
+  // one compare of its bytes finds it without scanning for the brace or hashing.
+  private Series[] previousOrder = new Series[0];
+  private int previousCount;
+  private Series[] order = new Series[16];
+  private int cursor;
 
   /** An empty cache. */
   public SeriesCache() {}
@@ -38,39 +48,100 @@ public final class SeriesCache {
    * @return the series count
    */
   public int size() {
-    return previous.size;
+    return parsing ? previousCount : table.size;
   }
 
   void start() {
-    current = new Table(Math.max(16, Integer.highestOneBit(Math.max(1, previous.size)) * 4));
+    parseNumber++;
+    parsing = true;
+    used = 0;
+    cursor = 0;
   }
 
   /** The parse ended without error: its series replace the previous body's. */
   void finish() {
-    Table c = current;
-    if (c != null) {
-      previous = c;
-      current = null;
+    parsing = false;
+    if (used != table.size) {
+      Table kept = new Table(Math.max(16, Integer.highestOneBit(Math.max(1, used)) * 4));
+      for (int i = 0; i < used; i++) {
+        kept.add(order[i]);
+      }
+      table = kept;
+    }
+    Series[] swap = previousOrder;
+    previousOrder = order;
+    previousCount = used;
+    order = swap.length >= 16 ? swap : new Series[16];
+    Arrays.fill(order, null);
+  }
+
+  /** The parse failed: the previous body's series stay, and what this parse added goes. */
+  void abandon() {
+    parsing = false;
+    Table kept = table;
+    boolean added = false;
+    for (int i = 0; i < used && !added; i++) {
+      added = order[i].born == parseNumber;
+    }
+    if (added) {
+      kept = new Table(table.slots.length);
+      for (int i = 0; i < previousCount; i++) {
+        kept.add(previousOrder[i]);
+      }
+    }
+    table = kept;
+    Arrays.fill(order, 0, used, null);
+    for (int i = 0; i < previousCount; i++) {
+      previousOrder[i].index = i;
     }
   }
 
-  /** The parse failed: the previous body's series stay. */
-  void abandon() {
-    current = null;
+  /**
+   * The series after the last one found, if the body at {@code from} (a metric name's start, at
+   * most {@code to}) repeats its bytes; else null.
+   */
+  @Nullable Series next(byte[] buf, int from, int to) {
+    if (cursor >= previousCount) {
+      return null;
+    }
+    Series s = previousOrder[cursor];
+    int n = s.key.length;
+    if (n > to - from || !Arrays.equals(s.key, 0, n, buf, from, from + n)) {
+      return null;
+    }
+    cursor++;
+    use(s);
+    return s;
   }
 
   /** The series whose bytes are {@code buf[from, to)} in the previous body, or null. */
   @Nullable Series find(byte[] buf, int from, int to, int hash) {
-    Series s = previous.find(buf, from, to, hash);
-    if (s != null && current != null) {
-      current.add(s);
+    Series s = table.find(buf, from, to, hash);
+    if (s != null) {
+      if (s.lastUsed != parseNumber && s.index >= 0) {
+        cursor = s.index + 1;
+      }
+      use(s);
     }
     return s;
   }
 
   void add(byte[] buf, int from, int to, int hash, String name, Labels labels) {
-    if (current != null) {
-      current.add(new Series(Arrays.copyOfRange(buf, from, to), hash, name, labels));
+    Series s = new Series(Arrays.copyOfRange(buf, from, to), hash, name, labels);
+    s.born = parseNumber;
+    if (table.add(s)) {
+      use(s);
+    }
+  }
+
+  private void use(Series s) {
+    if (s.lastUsed != parseNumber) {
+      s.lastUsed = parseNumber;
+      s.index = used;
+      if (used == order.length) {
+        order = Arrays.copyOf(order, used * 2);
+      }
+      order[used++] = s;
     }
   }
 
@@ -95,6 +166,9 @@ public final class SeriesCache {
     final int hash;
     final String name;
     final Labels labels;
+    long born;
+    long lastUsed;
+    int index = -1;
 
     Series(byte[] key, int hash, String name, Labels labels) {
       this.key = key;
@@ -126,7 +200,8 @@ public final class SeriesCache {
       }
     }
 
-    void add(Series s) {
+    /** False when an equal series is there already. */
+    boolean add(Series s) {
       if (2 * (size + 1) > slots.length) {
         Series[] old = slots;
         slots = new Series[old.length * 2];
@@ -138,7 +213,9 @@ public final class SeriesCache {
       }
       if (insert(s)) {
         size++;
+        return true;
       }
+      return false;
     }
 
     /** False when an equal series is there already (a body repeating a series). */

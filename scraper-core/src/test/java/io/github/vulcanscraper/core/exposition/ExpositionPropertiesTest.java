@@ -115,6 +115,12 @@ final class ExpositionPropertiesTest {
     } else {
       assertThat(cachedError).as(text).hasMessage(plainError.getMessage());
     }
+    // And back to the first body, after a success or a failure.
+    List<MetricFamily> plainFirst = ExpositionParser.of(format).parse(first);
+    List<MetricFamily> cachedFirst = cached.parse(first, 0, first.length, cache);
+    for (int i = 0; i < plainFirst.size(); i++) {
+      assertThat(cachedFirst.get(i).samples()).isEqualTo(plainFirst.get(i).samples());
+    }
   }
 
   /** Insert (0), delete (1) or replace (2) one byte at a position taken modulo the length. */

@@ -86,4 +86,32 @@ final class SeriesCacheTest {
         .isInstanceOf(ExpositionException.class)
         .hasMessageContaining("line 1");
   }
+
+  @Test
+  void seriesMovedOrInsertedAreStillFoundAndReadRight() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    String a = "m{k=\"a\"} 1\n";
+    String b = "m{k=\"b\"} 2\n";
+    String c = "m{k=\"c\"} 3\n";
+    String x = "m{k=\"x\"} 4\n";
+    List<Sample> first = samples(parse(a + b + c, cache));
+    List<Sample> inserted = samples(parse(a + x + b + c, cache));
+    assertThat(inserted).extracting(s -> s.labels().get("k")).containsExactly("a", "x", "b", "c");
+    assertThat(inserted.get(2).labels()).isSameAs(first.get(1).labels());
+    List<Sample> reversed = samples(parse(c + b + x + a, cache));
+    assertThat(reversed).extracting(s -> s.labels().get("k")).containsExactly("c", "b", "x", "a");
+    assertThat(reversed).extracting(Sample::value).containsExactly(3.0, 2.0, 4.0, 1.0);
+    assertThat(reversed.get(3).labels()).isSameAs(first.get(0).labels());
+    assertThat(cache.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aPrefixOfARememberedSeriesIsNotMistakenForIt() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parse("m{k=\"a\"} 1\n", cache);
+    List<Sample> next = samples(parse("m{k=\"ab\"} 1\nm{k=\"a\",j=\"1\"} 2\n", cache));
+    assertThat(next)
+        .extracting(s -> s.labels().toString())
+        .containsExactly("{k=\"ab\"}", "{j=\"1\",k=\"a\"}");
+  }
 }
