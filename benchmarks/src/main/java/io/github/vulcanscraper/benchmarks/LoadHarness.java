@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness \
  *     [--targets 500] [--samples 500] [--interval 5s] [--warmup 30s] [--duration 60s] \
- *     [--writer null|kafka] [--concurrency N]
+ *     [--writer null|kafka] [--concurrency N] [--compression zstd]
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness 10k
  * </pre>
  *
@@ -51,6 +51,7 @@ public final class LoadHarness {
     Duration warmup = Duration.ofSeconds(30);
     Duration duration = Duration.ofSeconds(60);
     String writerKind = "null";
+    String compression = "zstd";
     int concurrency = 0;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
@@ -68,6 +69,7 @@ public final class LoadHarness {
         case "--duration" -> duration = FarmTargets.duration(value);
         case "--writer" -> writerKind = value;
         case "--concurrency" -> concurrency = Integer.parseInt(value);
+        case "--compression" -> compression = value;
         default -> usage("unknown argument: " + args[i]);
       }
       i++;
@@ -88,6 +90,7 @@ public final class LoadHarness {
             KafkaWriter.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("metrics")
+                .property("compression.type", compression)
                 .build();
       }
       run(address, targets, samples, interval, warmup, duration, writerKind, concurrency, delegate);
@@ -245,7 +248,7 @@ public final class LoadHarness {
     System.err.println(message);
     System.err.println(
         "usage: LoadHarness [10k] [--targets N] [--samples S] [--interval 5s] [--warmup 30s]"
-            + " [--duration 60s] [--writer null|kafka] [--concurrency N]");
+            + " [--duration 60s] [--writer null|kafka] [--concurrency N] [--compression zstd|lz4|snappy|gzip|none]");
     System.exit(2);
   }
 }
