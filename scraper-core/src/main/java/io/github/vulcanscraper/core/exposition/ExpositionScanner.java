@@ -87,9 +87,10 @@ abstract class ExpositionScanner {
    * Runs {@code parse} with {@code seriesCache}: what it finds remembered comes from the cache,
    * what it parses goes into it, and a failed parse leaves the cache as it was.
    */
-  final <T> T withCache(SeriesCache seriesCache, CachedParse<T> parse) throws ExpositionException {
+  final <T> T withCache(SeriesCache seriesCache, ExpositionFormat format, CachedParse<T> parse)
+      throws ExpositionException {
     cache = seriesCache;
-    seriesCache.start();
+    seriesCache.start(format);
     boolean parsed = false;
     try {
       T result = parse.run();
@@ -141,8 +142,13 @@ abstract class ExpositionScanner {
    * Remembers a series just parsed, if {@link #cachedSeries} asked for it and agrees on its end.
    */
   final void rememberSeries(int seriesStart, String name, Labels built) {
+    rememberSeries(seriesStart, pos, name, built);
+  }
+
+  /** As {@link #rememberSeries(int, String, Labels)}, the label set having ended at {@code end}. */
+  final void rememberSeries(int seriesStart, int labelsEnd, String name, Labels built) {
     SeriesCache c = cache;
-    if (c != null && seriesEnd == pos) {
+    if (c != null && seriesEnd == labelsEnd) {
       c.add(buf, seriesStart, seriesEnd, seriesHash, name, built);
     }
     seriesEnd = -1;

@@ -75,7 +75,8 @@ final class OpenMetricsFamily {
   private boolean runNegativeGsum;
 
   // The sample being checked.
-  private Labels.Builder labels = Labels.builder();
+  private Labels.@Nullable Builder labels = Labels.builder();
+  private Labels builtLabels = Labels.EMPTY;
   private double value;
   private boolean hasTimestamp;
   private double timestampSeconds;
@@ -209,19 +210,26 @@ final class OpenMetricsFamily {
     return kind;
   }
 
+  /** The value of a label of the sample being checked, as read (empty values included). */
+  private @Nullable String label(String name) {
+    Labels.Builder raw = labels;
+    return raw != null ? raw.get(name) : builtLabels.get(name);
+  }
+
   /**
    * Checks one sample of this family against its type's rules and its group's.
    *
    * @param kind the sample's suffix kind, from {@link #kindOf}
    * @param built the sample's labels
-   * @param raw the labels as read, empty values included ({@code le=""} is still an {@code le})
+   * @param raw the labels as read, empty values included ({@code le=""} is still an {@code le});
+   *     null when they came from the series cache, which holds no set with an empty value
    * @param at the position errors point at (the value)
    */
   void check(
       String sampleName,
       int kind,
       Labels built,
-      Labels.Builder raw,
+      Labels.@Nullable Builder raw,
       double sampleValue,
       boolean sampleHasTimestamp,
       double sampleTimestampSeconds,
@@ -229,6 +237,7 @@ final class OpenMetricsFamily {
       int at)
       throws ExpositionException {
     labels = raw;
+    builtLabels = built;
     value = sampleValue;
     hasTimestamp = sampleHasTimestamp;
     timestampSeconds = sampleTimestampSeconds;
@@ -236,12 +245,12 @@ final class OpenMetricsFamily {
     @Nullable String excluded = null;
     if (t == MetricType.STATESET) {
       String state = name;
-      if (state == null || labels.get(state) == null) {
+      if (state == null || label(state) == null) {
         throw scanner.error(at, "stateset sample without its state label " + state);
       }
       excluded = state;
     } else if (kind == BUCKET) {
-      String le = labels.get("le");
+      String le = label("le");
       if (le == null || !isCanonicalBound(le, false)) {
         throw scanner.error(at, "bucket needs an le label with a number, got " + quote(le));
       }
@@ -250,7 +259,7 @@ final class OpenMetricsFamily {
       }
       excluded = "le";
     } else if (kind == NONE && t == MetricType.SUMMARY) {
-      String q = labels.get("quantile");
+      String q = label("quantile");
       if (q == null || !isCanonicalBound(q, true)) {
         throw scanner.error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
       }
@@ -325,7 +334,7 @@ final class OpenMetricsFamily {
       if (kind == BUCKET) {
         duplicate = false; // Caught by the bucket order.
       } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        duplicate = !groupSeries.add(excluded == null ? null : labels.get(excluded));
+        duplicate = !groupSeries.add(excluded == null ? null : label(excluded));
       } else if (t == MetricType.INFO) {
         duplicate = !groupSeries.add(built);
       } else {
@@ -377,7 +386,7 @@ final class OpenMetricsFamily {
     }
     switch (kind) {
       case BUCKET:
-        double le = boundValue(labels.get("le"));
+        double le = boundValue(label("le"));
         if (le < 0) {
           runNegativeBucket = true;
         }

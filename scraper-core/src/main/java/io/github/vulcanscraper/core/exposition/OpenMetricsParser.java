@@ -62,6 +62,12 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     }
   }
 
+  @Override
+  public List<MetricFamily> parse(byte[] body, int offset, int length, SeriesCache seriesCache)
+      throws ExpositionException {
+    return withCache(seriesCache, format(), () -> parse(body, offset, length));
+  }
+
   /** Validates the body as {@link #parse} does, counting instead of keeping the samples. */
   ExpositionStats check(byte[] body, int offset, int length) throws ExpositionException {
     try {
@@ -220,9 +226,18 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     int sampleStart = pos;
     String sampleName = metricName();
     labels.clear();
+    SeriesCache.@Nullable Series known = null;
+    int labelsEnd = -1;
     if (pos < end && buf[pos] == '{') {
-      pos++;
-      labelSet(labels);
+      known = cachedSeries(sampleStart, pos);
+      if (known != null) {
+        sampleName = known.name;
+        pos = sampleStart + known.key.length;
+      } else {
+        pos++;
+        labelSet(labels);
+        labelsEnd = pos;
+      }
     }
     expect(' ', "' ' before the value");
     int valueStart = pos;
@@ -244,7 +259,16 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     if (pos >= end || buf[pos] != '\n') {
       throw error(pos, "expected end of line, got " + describe(pos));
     }
-    Labels built = build(labels, sampleStart);
+    Labels built;
+    if (known != null) {
+      built = known.labels;
+    } else {
+      built = build(labels, sampleStart);
+      if (labelsEnd >= 0 && built.size() == labels.size()) {
+        // Only sets without empty values: the family's checks read a cached set as read.
+        rememberSeries(sampleStart, labelsEnd, sampleName, built);
+      }
+    }
     int kind = family.kindOf(sampleName);
     if (kind < 0) {
       finishFamily();
@@ -255,7 +279,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
         sampleName,
         kind,
         built,
-        labels,
+        known != null ? null : labels,
         value,
         hasTimestamp,
         timestampSeconds,

@@ -62,7 +62,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   @Override
   public List<MetricFamily> parse(byte[] body, int offset, int length, SeriesCache seriesCache)
       throws ExpositionException {
-    return withCache(seriesCache, () -> parse(body, offset, length));
+    return withCache(seriesCache, format(), () -> parse(body, offset, length));
   }
 
   /** Validates the body as {@link #parse} does, counting instead of keeping the samples. */

@@ -30,6 +30,7 @@ public final class SeriesCache {
   private long parseNumber;
   private int used;
   private boolean parsing;
+  private @Nullable ExpositionFormat lastFormat;
 
   // The series in the order the last parse met them, and this parse's so far: a target writes its
   // series in the same order every time, so the next series is usually the one after the last, and
@@ -51,7 +52,14 @@ public final class SeriesCache {
     return parsing ? previousCount : table.size;
   }
 
-  void start() {
+  /** Starts a parse; a body in another format than the last starts from nothing. */
+  void start(ExpositionFormat format) {
+    if (format != lastFormat) {
+      lastFormat = format;
+      table = new Table(16);
+      Arrays.fill(previousOrder, 0, previousCount, null);
+      previousCount = 0;
+    }
     parseNumber++;
     parsing = true;
     used = 0;

@@ -114,4 +114,52 @@ final class SeriesCacheTest {
         .extracting(s -> s.labels().toString())
         .containsExactly("{k=\"ab\"}", "{j=\"1\",k=\"a\"}");
   }
+
+  private static List<MetricFamily> parseOpenMetrics(String body, SeriesCache cache)
+      throws ExpositionException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    return ExpositionParser.of(ExpositionFormat.OPENMETRICS_TEXT).parse(b, 0, b.length, cache);
+  }
+
+  private static final String OPENMETRICS =
+      "# TYPE req histogram\n"
+          + "req_bucket{path=\"/\",le=\"0.5\"} 1\n"
+          + "req_bucket{path=\"/\",le=\"+Inf\"} 2\n"
+          + "req_count{path=\"/\"} 2\n"
+          + "req_sum{path=\"/\"} 0.7\n"
+          + "# TYPE g gauge\n"
+          + "g{a=\"\",b=\"1\"} 3\n"
+          + "# EOF\n";
+
+  @Test
+  void openMetricsBodiesAreCachedToo() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    List<Sample> first = samples(parseOpenMetrics(OPENMETRICS, cache));
+    List<Sample> second = samples(parseOpenMetrics(OPENMETRICS, cache));
+    assertThat(second).isEqualTo(first);
+    assertThat(second.get(0).labels()).isSameAs(first.get(0).labels());
+    assertThat(cache.size()).as("the set with an empty value is not cached").isEqualTo(4);
+    assertThat(second.get(4).labels().toString()).isEqualTo("{b=\"1\"}");
+  }
+
+  @Test
+  void aRememberedBucketStillHasItsBoundChecked() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parseOpenMetrics(OPENMETRICS, cache);
+    String fractional =
+        OPENMETRICS.replace(
+            "req_bucket{path=\"/\",le=\"0.5\"} 1", "req_bucket{path=\"/\",le=\"0.5\"} 1.5");
+    assertThatThrownBy(() -> parseOpenMetrics(fractional, cache))
+        .isInstanceOf(ExpositionException.class)
+        .hasMessageContaining("bucket value must be an integer");
+  }
+
+  @Test
+  void anotherFormatStartsTheCacheAfresh() throws ExpositionException {
+    SeriesCache cache = new SeriesCache();
+    parse("m{a=\"1\",} 1\n", cache);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThatThrownBy(() -> parseOpenMetrics("m{a=\"1\",} 1\n# EOF\n", cache))
+        .isInstanceOf(ExpositionException.class);
+  }
 }
