@@ -3,6 +3,7 @@ package io.github.vulcanscraper.benchmarks;
 import io.github.vulcanscraper.api.Writer;
 import io.github.vulcanscraper.core.Scraper;
 import io.github.vulcanscraper.kafka.KafkaWriter;
+import io.github.vulcanscraper.kafka.MetricEncoder;
 import io.github.vulcanscraper.testkit.EmbeddedKafka;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness \
  *     [--targets 500] [--samples 500] [--interval 5s] [--warmup 30s] [--duration 60s] \
- *     [--writer null|kafka] [--concurrency N] [--compression zstd]
+ *     [--writer null|kafka] [--concurrency N] [--compression zstd] [--producer name=value]...
+ *     [--encoder prometheus|openmetrics|json|remotewrite]
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness 10k
  * </pre>
  *
@@ -52,6 +56,8 @@ public final class LoadHarness {
     Duration duration = Duration.ofSeconds(60);
     String writerKind = "null";
     String compression = "zstd";
+    String encoder = "prometheus";
+    Map<String, String> producer = new LinkedHashMap<>();
     int concurrency = 0;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
@@ -70,6 +76,14 @@ public final class LoadHarness {
         case "--writer" -> writerKind = value;
         case "--concurrency" -> concurrency = Integer.parseInt(value);
         case "--compression" -> compression = value;
+        case "--encoder" -> encoder = value;
+        case "--producer" -> {
+          int eq = value.indexOf('=');
+          if (eq <= 0) {
+            usage("--producer takes name=value: " + value);
+          }
+          producer.put(value.substring(0, eq), value.substring(eq + 1));
+        }
         default -> usage("unknown argument: " + args[i]);
       }
       i++;
@@ -86,12 +100,14 @@ public final class LoadHarness {
         kafka = EmbeddedKafka.builder().build();
         kafka.start();
         kafka.createTopic("metrics", 3);
-        delegate =
+        KafkaWriter.Builder kb =
             KafkaWriter.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("metrics")
                 .property("compression.type", compression)
-                .build();
+                .encoder(encoder(encoder));
+        producer.forEach(kb::property);
+        delegate = kb.build();
       }
       run(address, targets, samples, interval, warmup, duration, writerKind, concurrency, delegate);
     } finally {
@@ -244,11 +260,25 @@ public final class LoadHarness {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
+  private static MetricEncoder encoder(String name) {
+    return switch (name) {
+      case "prometheus" -> MetricEncoder.prometheusText();
+      case "openmetrics" -> MetricEncoder.openMetrics();
+      case "json" -> MetricEncoder.json();
+      case "remotewrite" -> MetricEncoder.remoteWrite();
+      default -> {
+        usage("--encoder must be prometheus, openmetrics, json or remotewrite: " + name);
+        throw new AssertionError("usage exits");
+      }
+    };
+  }
+
   private static void usage(String message) {
     System.err.println(message);
     System.err.println(
         "usage: LoadHarness [10k] [--targets N] [--samples S] [--interval 5s] [--warmup 30s]"
-            + " [--duration 60s] [--writer null|kafka] [--concurrency N] [--compression zstd|lz4|snappy|gzip|none]");
+            + " [--duration 60s] [--writer null|kafka] [--concurrency N] [--compression zstd|lz4|snappy|gzip|none] [--producer name=value]..."
+            + " [--encoder prometheus|openmetrics|json|remotewrite]");
     System.exit(2);
   }
 }
