@@ -1,7 +1,7 @@
 package io.github.vulcanscraper.core;
 
 import io.github.vulcanscraper.api.Labels;
-import java.util.Arrays;
+import io.github.vulcanscraper.core.internal.ScrapeOrder;
 import java.util.HashMap;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
@@ -17,40 +17,21 @@ import org.jspecify.annotations.Nullable;
 final class SeriesMemo {
   private final HashMap<Entry, Entry> entries = new HashMap<>();
   private final Entry probe = new Entry();
-  private long scrapeNumber;
-  private int seen;
-
-  // The entries in the order the previous scrape used them, and this scrape's so far: targets
-  // expose their series in the same order every time, so the next entry is usually the one after
-  // the last, found by comparing references instead of hashing.
-  private Entry[] previousOrder = new Entry[0];
-  private int previousCount;
-  private Entry[] order = new Entry[16];
-  private int count;
-  private int cursor;
+  private final ScrapeOrder<Entry> order = new ScrapeOrder<>();
 
   /** Starts a scrape: entries not used from now until {@link #endScrape()} are then forgotten. */
   void startScrape() {
-    scrapeNumber++;
-    seen = 0;
-    count = 0;
-    cursor = 0;
+    order.start();
   }
 
   /** Ends a scrape, forgetting the series it did not expose. */
   void endScrape() {
-    Entry[] swap = previousOrder;
-    previousOrder = order;
-    previousCount = count;
-    order = swap.length >= 16 ? swap : new Entry[16];
-    for (int i = 0; i < previousCount; i++) {
-      previousOrder[i].index = i;
-    }
-    if (seen == entries.size()) {
+    order.finish();
+    if (order.previousCount() == entries.size()) {
       return;
     }
     for (Iterator<Entry> it = entries.keySet().iterator(); it.hasNext(); ) {
-      if (it.next().lastUsed != scrapeNumber) {
+      if (!order.wasUsed(it.next())) {
         it.remove();
       }
     }
@@ -59,22 +40,17 @@ final class SeriesMemo {
   /** The remembered outcome for this exposed series, or {@code null}. */
   @SuppressWarnings("ReferenceEquality") // the fast path; the map lookup below compares values
   @Nullable Entry get(String name, Labels labels, String sourceFamily) {
-    if (cursor < previousCount) {
-      Entry next = previousOrder[cursor];
-      if (next.labels == labels
-          && next.name.equals(name)
-          && next.sourceFamily.equals(sourceFamily)) {
-        cursor++;
-        use(next);
-        return next;
-      }
+    Entry next = order.next();
+    if (next != null
+        && next.labels == labels
+        && next.name.equals(name)
+        && next.sourceFamily.equals(sourceFamily)) {
+      order.useNext(next);
+      return next;
     }
     Entry e = entries.get(probe.key(name, labels, sourceFamily));
     if (e != null) {
-      if (e.lastUsed != scrapeNumber && e.index >= 0) {
-        cursor = e.index + 1;
-      }
-      use(e);
+      order.useFound(e);
     }
     return e;
   }
@@ -94,9 +70,8 @@ final class SeriesMemo {
     e.outName = outName;
     e.outLabels = outLabels;
     e.outFamily = outFamily;
-    e.index = -1;
     entries.put(e, e);
-    use(e);
+    order.useFound(e);
     return e;
   }
 
@@ -105,19 +80,8 @@ final class SeriesMemo {
     return entries.size();
   }
 
-  private void use(Entry e) {
-    if (e.lastUsed != scrapeNumber) {
-      e.lastUsed = scrapeNumber;
-      seen++;
-      if (count == order.length) {
-        order = Arrays.copyOf(order, count * 2);
-      }
-      order[count++] = e;
-    }
-  }
-
   /** One exposed series (the key) and its outcome. */
-  static final class Entry {
+  static final class Entry extends ScrapeOrder.Entry {
     private String name = "";
     private Labels labels = Labels.EMPTY;
     private String sourceFamily = "";
@@ -125,8 +89,6 @@ final class SeriesMemo {
     private @Nullable String outName;
     private @Nullable Labels outLabels;
     private @Nullable String outFamily;
-    private long lastUsed;
-    private int index = -1;
 
     private Entry key(String name, Labels labels, String sourceFamily) {
       this.name = name;

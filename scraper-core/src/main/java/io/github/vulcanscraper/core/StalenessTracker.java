@@ -4,8 +4,8 @@ import io.github.vulcanscraper.api.Labels;
 import io.github.vulcanscraper.api.MetricFamily;
 import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
+import io.github.vulcanscraper.core.internal.ScrapeOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,14 +30,7 @@ import org.jspecify.annotations.Nullable;
 final class StalenessTracker {
   private final HashMap<Series, Series> tracked = new HashMap<>();
   private final Series probe = new Series();
-  private long scrapeNumber;
-
-  // The series in the order the last scrape had them: targets expose their series in the same
-  // order every time, so the next series is usually the one after the last, found by comparing
-  // references instead of hashing.
-  private Series[] previousOrder = new Series[0];
-  private int previousCount;
-  private Series[] order = new Series[16];
+  private final ScrapeOrder<Series> order = new ScrapeOrder<>();
 
   /** How many series of {@code families} were not in the previous scrape. */
   int countNew(List<MetricFamily> families) {
@@ -45,15 +38,15 @@ final class StalenessTracker {
     int cursor = 0;
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
-        if (cursor < previousCount && previousOrder[cursor].is(s)) {
+        if (cursor < order.previousCount() && order.previous(cursor).is(s)) {
           cursor++;
           continue;
         }
         Series known = tracked.get(probe.set(s.name(), s.labels()));
         if (known == null) {
           n++;
-        } else if (known.index >= 0) {
-          cursor = known.index + 1;
+        } else if (order.previousIndex(known) >= 0) {
+          cursor = order.previousIndex(known) + 1;
         }
       }
     }
@@ -65,32 +58,22 @@ final class StalenessTracker {
    * for every series of the previous scrape that is gone.
    */
   List<MetricFamily> update(List<MetricFamily> families, boolean trackTimestamped) {
-    long now = ++scrapeNumber;
-    int seen = 0;
-    int cursor = 0;
+    order.start();
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
         if (!trackTimestamped && s.hasTimestamp()) {
           continue;
         }
-        Series entry = null;
-        if (cursor < previousCount && previousOrder[cursor].is(s)) {
-          entry = previousOrder[cursor++];
+        Series entry = order.next();
+        if (entry != null && entry.is(s)) {
+          order.useNext(entry);
         } else {
           entry = tracked.get(probe.set(s.name(), s.labels()));
           if (entry == null) {
             entry = new Series().set(s.name(), s.labels());
             tracked.put(entry, entry);
-          } else if (entry.index >= 0 && entry.lastSeen != now) {
-            cursor = entry.index + 1;
           }
-        }
-        if (entry.lastSeen != now) {
-          entry.lastSeen = now;
-          if (seen == order.length) {
-            order = Arrays.copyOf(order, seen * 2);
-          }
-          order[seen++] = entry;
+          order.useFound(entry);
         }
         if (!f.name().equals(entry.family)) {
           entry.family = f.name();
@@ -98,20 +81,15 @@ final class StalenessTracker {
         }
       }
     }
-    Series[] swap = previousOrder;
-    previousOrder = order;
-    previousCount = seen;
-    order = swap.length >= 16 ? swap : new Series[16];
-    for (int i = 0; i < seen; i++) {
-      previousOrder[i].index = i;
-    }
+    order.finish();
+    int seen = order.previousCount();
     if (seen == tracked.size()) {
       return families;
     }
     List<Series> gone = new ArrayList<>(tracked.size() - seen);
     for (Iterator<Series> it = tracked.keySet().iterator(); it.hasNext(); ) {
       Series s = it.next();
-      if (s.lastSeen != now) {
+      if (!order.wasUsed(s)) {
         gone.add(s);
         it.remove();
       }
@@ -129,8 +107,7 @@ final class StalenessTracker {
   /** Forgets the last scrape without marking anything (the target moved to another node). */
   void forget() {
     tracked.clear();
-    Arrays.fill(previousOrder, 0, previousCount, null);
-    previousCount = 0;
+    order.clear();
   }
 
   private static List<MetricFamily> withMarkers(List<MetricFamily> families, List<Series> gone) {
@@ -164,14 +141,12 @@ final class StalenessTracker {
    * A series (a sample name and its labels), the family it was last seen in, and the number of the
    * scrape that last saw it. Equal by name and labels only; the probe instance is reset per lookup.
    */
-  private static final class Series {
+  private static final class Series extends ScrapeOrder.Entry {
     String name = "";
     Labels labels = Labels.EMPTY;
     int hash;
     String family = "";
     MetricType type = MetricType.UNKNOWN;
-    long lastSeen;
-    int index = -1;
 
     /** True when {@code s} is this series, by reference: the fast path of a repeated scrape. */
     @SuppressWarnings("ReferenceEquality") // the fast path; the map lookup compares values

@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.core.exposition;
 
 import io.github.vulcanscraper.api.Labels;
+import io.github.vulcanscraper.core.internal.ScrapeOrder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -27,18 +28,9 @@ public final class SeriesCache {
   private static final long K = 0x9e3779b97f4a7c15L;
 
   private Table table = new Table(16);
-  private long parseNumber;
-  private int used;
   private boolean parsing;
   private @Nullable ExpositionFormat lastFormat;
-
-  // The series in the order the last parse met them, and this parse's so far: a target writes its
-  // series in the same order every time, so the next series is usually the one after the last, and
-  // one compare of its bytes finds it without scanning for the brace or hashing.
-  private Series[] previousOrder = new Series[0];
-  private int previousCount;
-  private Series[] order = new Series[16];
-  private int cursor;
+  private final ScrapeOrder<Series> order = new ScrapeOrder<>();
 
   /** An empty cache. */
   public SeriesCache() {}
@@ -49,7 +41,7 @@ public final class SeriesCache {
    * @return the series count
    */
   public int size() {
-    return parsing ? previousCount : table.size;
+    return parsing ? order.previousCount() : table.size;
   }
 
   /** Starts a parse; a body in another format than the last starts from nothing. */
@@ -57,50 +49,39 @@ public final class SeriesCache {
     if (format != lastFormat) {
       lastFormat = format;
       table = new Table(16);
-      Arrays.fill(previousOrder, 0, previousCount, null);
-      previousCount = 0;
+      order.clear();
     }
-    parseNumber++;
     parsing = true;
-    used = 0;
-    cursor = 0;
+    order.start();
   }
 
   /** The parse ended without error: its series replace the previous body's. */
   void finish() {
     parsing = false;
+    order.finish();
+    int used = order.previousCount();
     if (used != table.size) {
       Table kept = new Table(Math.max(16, Integer.highestOneBit(Math.max(1, used)) * 4));
       for (int i = 0; i < used; i++) {
-        kept.add(order[i]);
+        kept.add(order.previous(i));
       }
       table = kept;
     }
-    Series[] swap = previousOrder;
-    previousOrder = order;
-    previousCount = used;
-    order = swap.length >= 16 ? swap : new Series[16];
-    Arrays.fill(order, null);
   }
 
   /** The parse failed: the previous body's series stay, and what this parse added goes. */
   void abandon() {
     parsing = false;
-    Table kept = table;
     boolean added = false;
-    for (int i = 0; i < used && !added; i++) {
-      added = order[i].born == parseNumber;
+    for (int i = 0; i < order.used() && !added; i++) {
+      added = order.used(i).born == order.scrape();
     }
     if (added) {
-      kept = new Table(table.slots.length);
-      for (int i = 0; i < previousCount; i++) {
-        kept.add(previousOrder[i]);
+      Table kept = new Table(table.slots.length);
+      for (int i = 0; i < order.previousCount(); i++) {
+        kept.add(order.previous(i));
       }
-    }
-    table = kept;
-    Arrays.fill(order, 0, used, null);
-    for (int i = 0; i < previousCount; i++) {
-      previousOrder[i].index = i;
+      table = kept;
     }
   }
 
@@ -109,16 +90,15 @@ public final class SeriesCache {
    * most {@code to}) repeats its bytes; else null.
    */
   @Nullable Series next(byte[] buf, int from, int to) {
-    if (cursor >= previousCount) {
+    Series s = order.next();
+    if (s == null) {
       return null;
     }
-    Series s = previousOrder[cursor];
     int n = s.key.length;
     if (n > to - from || !Arrays.equals(s.key, 0, n, buf, from, from + n)) {
       return null;
     }
-    cursor++;
-    use(s);
+    order.useNext(s);
     return s;
   }
 
@@ -126,30 +106,16 @@ public final class SeriesCache {
   @Nullable Series find(byte[] buf, int from, int to, int hash) {
     Series s = table.find(buf, from, to, hash);
     if (s != null) {
-      if (s.lastUsed != parseNumber && s.index >= 0) {
-        cursor = s.index + 1;
-      }
-      use(s);
+      order.useFound(s);
     }
     return s;
   }
 
   void add(byte[] buf, int from, int to, int hash, String name, Labels labels) {
     Series s = new Series(Arrays.copyOfRange(buf, from, to), hash, name, labels);
-    s.born = parseNumber;
+    s.born = order.scrape();
     if (table.add(s)) {
-      use(s);
-    }
-  }
-
-  private void use(Series s) {
-    if (s.lastUsed != parseNumber) {
-      s.lastUsed = parseNumber;
-      s.index = used;
-      if (used == order.length) {
-        order = Arrays.copyOf(order, used * 2);
-      }
-      order[used++] = s;
+      order.useFound(s);
     }
   }
 
@@ -169,14 +135,12 @@ public final class SeriesCache {
   }
 
   /** One remembered series: its bytes, their hash, its name and labels. */
-  static final class Series {
+  static final class Series extends ScrapeOrder.Entry {
     final byte[] key;
     final int hash;
     final String name;
     final Labels labels;
     long born;
-    long lastUsed;
-    int index = -1;
 
     Series(byte[] key, int hash, String name, Labels labels) {
       this.key = key;
