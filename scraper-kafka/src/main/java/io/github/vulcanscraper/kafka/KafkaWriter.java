@@ -76,8 +76,8 @@ import org.slf4j.LoggerFactory;
  *       the interval, so a short linger sends about one scrape per request, and each request costs
  *       the producer about as much CPU as encoding the scrape. Waiting 200 ms puts a dozen scrapes
  *       of 500 samples in a batch and cut the writer's share of the CPU by about 40% in the load
- *       harness (BENCHMARKS.md), at a latency no metrics consumer notices (Prometheus' remote
- *       write waits up to 5 s).
+ *       harness (BENCHMARKS.md), at a latency no metrics consumer notices (Prometheus' remote write
+ *       waits up to 5 s).
  *   <li>{@code buffer.memory=67108864} (64 MiB): room for the in-flight half of the default bound.
  *   <li>{@code max.request.size=4194304} (4 MiB): a large target's scrape (tens of thousands of
  *       series) exceeds the 1 MiB default before compression. The topic's {@code max.message.bytes}
