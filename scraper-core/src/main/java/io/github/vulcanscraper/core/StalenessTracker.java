@@ -32,55 +32,54 @@ final class StalenessTracker {
   private final Series probe = new Series();
   private final ScrapeOrder<Series> order = new ScrapeOrder<>();
 
-  /** How many series of {@code families} were not in the previous scrape. */
-  int countNew(List<MetricFamily> families) {
-    int n = 0;
-    int cursor = 0;
-    for (MetricFamily f : families) {
-      for (Sample s : f.samples()) {
-        if (cursor < order.previousCount() && order.previous(cursor).is(s)) {
-          cursor++;
-          continue;
-        }
-        Series known = tracked.get(probe.set(s.name(), s.labels()));
-        if (known == null) {
-          n++;
-        } else if (order.previousIndex(known) >= 0) {
-          cursor = order.previousIndex(known) + 1;
-        }
-      }
-    }
-    return n;
+  /** Starts a scrape: {@link #record} its families, then {@link #end} it. */
+  void begin() {
+    order.start();
   }
 
   /**
-   * Records {@code families} as the current scrape and returns them with a staleness marker added
-   * for every series of the previous scrape that is gone.
+   * Records the series of {@code families} as seen in the scrape under way.
+   *
+   * @return how many of them were not in the previous scrape (series with their own timestamp are
+   *     not tracked unless {@code trackTimestamped}, so they count as new every time)
    */
-  List<MetricFamily> update(List<MetricFamily> families, boolean trackTimestamped) {
-    order.start();
+  int record(List<MetricFamily> families, boolean trackTimestamped) {
+    int added = 0;
     for (MetricFamily f : families) {
       for (Sample s : f.samples()) {
-        if (!trackTimestamped && s.hasTimestamp()) {
-          continue;
-        }
+        boolean track = trackTimestamped || !s.hasTimestamp();
         Series entry = order.next();
         if (entry != null && entry.is(s)) {
-          order.useNext(entry);
+          if (track) {
+            order.useNext(entry);
+          }
         } else {
           entry = tracked.get(probe.set(s.name(), s.labels()));
           if (entry == null) {
-            entry = new Series().set(s.name(), s.labels());
-            tracked.put(entry, entry);
+            added++;
+            if (track) {
+              entry = new Series().set(s.name(), s.labels());
+              tracked.put(entry, entry);
+            }
           }
-          order.useFound(entry);
+          if (entry != null && track) {
+            order.useFound(entry);
+          }
         }
-        if (!f.name().equals(entry.family)) {
+        if (entry != null && track && !f.name().equals(entry.family)) {
           entry.family = f.name();
           entry.type = f.type();
         }
       }
     }
+    return added;
+  }
+
+  /**
+   * Ends the scrape: returns {@code families} with a staleness marker added for every series of the
+   * previous scrape that the scrape did not record.
+   */
+  List<MetricFamily> end(List<MetricFamily> families) {
     order.finish();
     int seen = order.previousCount();
     if (seen == tracked.size()) {
@@ -95,6 +94,13 @@ final class StalenessTracker {
       }
     }
     return withMarkers(families, gone);
+  }
+
+  /** One whole scrape: {@link #begin}, {@link #record} and {@link #end}. */
+  List<MetricFamily> update(List<MetricFamily> families, boolean trackTimestamped) {
+    begin();
+    record(families, trackTimestamped);
+    return end(families);
   }
 
   /** Staleness markers for every series of the last scrape; forgets them. */

@@ -199,16 +199,21 @@ final class Worker {
     double seconds = nanos / 1e9;
     boolean up = failure == null;
     int post = up ? ScrapeProcessor.sampleCount(processed) : 0;
-    int added = up ? staleness.countNew(processed) : 0;
     if (!up) {
       // A limit failure keeps the count of samples exposed, as Prometheus reports it; a failed
       // fetch exposed none.
       processed = List.of();
     }
-    List<MetricFamily> all = new ArrayList<>(processed.size() + 5);
+    boolean trackTimestamped = t.policy().trackTimestampsStaleness();
+    staleness.begin();
+    int added = staleness.record(processed, trackTimestamped);
+    List<MetricFamily> synthetic =
+        SyntheticSeries.of(t.labels(), up, seconds, exposed, post, added);
+    staleness.record(synthetic, trackTimestamped);
+    List<MetricFamily> all = new ArrayList<>(processed.size() + synthetic.size());
     all.addAll(processed);
-    all.addAll(SyntheticSeries.of(t.labels(), up, seconds, exposed, post, added));
-    all = staleness.update(all, t.policy().trackTimestampsStaleness());
+    all.addAll(synthetic);
+    all = staleness.end(all);
     Duration duration = Duration.ofNanos(nanos);
     if (up) {
       ctx.metrics.scrapeSucceeded(seconds, exposed);

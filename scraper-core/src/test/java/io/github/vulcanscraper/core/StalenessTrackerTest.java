@@ -65,9 +65,24 @@ final class StalenessTrackerTest {
   @Test
   void countsTheSeriesNotInThePreviousScrape() {
     StalenessTracker tracker = new StalenessTracker();
-    assertThat(tracker.countNew(gauge("up", series("a", 1)))).isEqualTo(1);
-    tracker.update(gauge("up", series("a", 1)), false);
-    assertThat(tracker.countNew(gauge("up", series("a", 1), series("b", 1)))).isEqualTo(1);
+    tracker.begin();
+    assertThat(tracker.record(gauge("up", series("a", 1)), false)).isEqualTo(1);
+    tracker.end(List.of());
+    tracker.begin();
+    assertThat(tracker.record(gauge("up", series("a", 1), series("b", 1)), false)).isEqualTo(1);
+    // Untracked series (their own timestamp) count as new every time.
+    Sample stamped = Sample.of("m", Labels.EMPTY, 1, 1_000);
+    assertThat(tracker.record(gauge("m", stamped), false)).isEqualTo(1);
+    tracker.end(List.of());
+    tracker.begin();
+    assertThat(tracker.record(gauge("m", stamped), false)).isEqualTo(1);
+  }
+
+  private static List<MetricFamily> scrape(
+      StalenessTracker tracker, List<MetricFamily> families, int expectedNew) {
+    tracker.begin();
+    assertThat(tracker.record(families, false)).as("new series").isEqualTo(expectedNew);
+    return tracker.end(families);
   }
 
   @Test
@@ -112,15 +127,21 @@ final class StalenessTrackerTest {
     Sample c = series("c", 1);
     Sample x = series("x", 1);
     tracker.update(gauge("up", a, b, c), false);
-    assertThat(tracker.countNew(gauge("up", a, x, b, c))).isEqualTo(1);
-    assertThat(markers(tracker.update(gauge("up", a, x, b, c), false))).isEmpty();
-    assertThat(tracker.countNew(gauge("up", c, b, x, a))).isZero();
-    assertThat(markers(tracker.update(gauge("up", c, b, x, a), false))).isEmpty();
+    assertThat(markers(scrape(tracker, gauge("up", a, x, b, c), 1))).isEmpty();
+    assertThat(markers(scrape(tracker, gauge("up", c, b, x, a), 0))).isEmpty();
     // Equal but not the same instances: found by value.
-    assertThat(tracker.countNew(gauge("up", series("c", 2), series("a", 2)))).isZero();
-    List<MetricFamily> out = tracker.update(gauge("up", series("c", 2), series("a", 2)), false);
+    List<MetricFamily> out = scrape(tracker, gauge("up", series("c", 2), series("a", 2)), 0);
     assertThat(markers(out))
         .extracting(s -> s.labels().get("instance"))
         .containsExactlyInAnyOrder("b", "x");
+  }
+
+  @Test
+  void aSeriesThatTakesItsOwnTimestampGoesStale() {
+    StalenessTracker tracker = new StalenessTracker();
+    Labels labels = Labels.of("instance", "a");
+    tracker.update(gauge("up", Sample.of("up", labels, 1)), false);
+    List<MetricFamily> out = tracker.update(gauge("up", Sample.of("up", labels, 1, 1_000)), false);
+    assertThat(markers(out)).hasSize(1);
   }
 }
