@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness \
  *     [--targets 500] [--samples 500] [--interval 5s] [--warmup 30s] [--duration 60s] \
- *     [--writer null|kafka] [--concurrency N] [--compression zstd] [--producer name=value]...
+ *     [--writer null|kafka] [--concurrency N] [--producer name=value]...
  *     [--encoder prometheus|openmetrics|json|remotewrite]
  * java -cp benchmarks/target/benchmarks.jar io.github.vulcanscraper.benchmarks.LoadHarness 10k
  * </pre>
@@ -55,7 +55,6 @@ public final class LoadHarness {
     Duration warmup = Duration.ofSeconds(30);
     Duration duration = Duration.ofSeconds(60);
     String writerKind = "null";
-    String compression = "zstd";
     String encoder = "prometheus";
     Map<String, String> producer = new LinkedHashMap<>();
     int concurrency = 0;
@@ -75,7 +74,6 @@ public final class LoadHarness {
         case "--duration" -> duration = FarmTargets.duration(value);
         case "--writer" -> writerKind = value;
         case "--concurrency" -> concurrency = Integer.parseInt(value);
-        case "--compression" -> compression = value;
         case "--encoder" -> encoder = value;
         case "--producer" -> {
           int eq = value.indexOf('=');
@@ -104,7 +102,6 @@ public final class LoadHarness {
             KafkaWriter.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("metrics")
-                .property("compression.type", compression)
                 .encoder(encoder(encoder));
         producer.forEach(kb::property);
         delegate = kb.build();
@@ -277,7 +274,7 @@ public final class LoadHarness {
     System.err.println(message);
     System.err.println(
         "usage: LoadHarness [10k] [--targets N] [--samples S] [--interval 5s] [--warmup 30s]"
-            + " [--duration 60s] [--writer null|kafka] [--concurrency N] [--compression zstd|lz4|snappy|gzip|none] [--producer name=value]..."
+            + " [--duration 60s] [--writer null|kafka] [--concurrency N] [--producer name=value]..."
             + " [--encoder prometheus|openmetrics|json|remotewrite]");
     System.exit(2);
   }

@@ -60,6 +60,10 @@ abstract class ExpositionScanner {
   /** The cache of the parse under way, if it was given one. */
   @Nullable SeriesCache cache;
 
+  // A series looked up and missed, to remember once parsed: its bytes' hash and end.
+  private int seriesHash;
+  private int seriesEnd = -1;
+
   byte[] buf = new byte[0];
   int pos;
   int end;
@@ -153,9 +157,6 @@ abstract class ExpositionScanner {
     }
     seriesEnd = -1;
   }
-
-  private int seriesHash;
-  private int seriesEnd = -1;
 
   /**
    * A quick scan for the end of the label set opening at {@code open}: the index after its closing

@@ -78,15 +78,9 @@ public final class ExpositionWriter {
    * @throws IOException when {@code out} throws it
    */
   public void write(List<MetricFamily> families, Appendable out) throws IOException {
-    write(families, Sample.NO_TIMESTAMP, out);
-  }
-
-  private void write(List<MetricFamily> families, long defaultTimestamp, Appendable out)
-      throws IOException {
-    String stamp = stamp(defaultTimestamp);
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily family : families) {
-      writeFamily(family, stamp, sb);
+      writeFamily(family, "", sb);
       out.append(sb);
       sb.setLength(0);
     }

@@ -28,7 +28,6 @@ public final class SeriesCache {
   private static final long K = 0x9e3779b97f4a7c15L;
 
   private Table table = new Table(16);
-  private boolean parsing;
   private @Nullable ExpositionFormat lastFormat;
   private final ScrapeOrder<Series> order = new ScrapeOrder<>();
 
@@ -41,7 +40,7 @@ public final class SeriesCache {
    * @return the series count
    */
   public int size() {
-    return parsing ? order.previousCount() : table.size;
+    return order.previousCount();
   }
 
   /** Starts a parse; a body in another format than the last starts from nothing. */
@@ -51,13 +50,11 @@ public final class SeriesCache {
       table = new Table(16);
       order.clear();
     }
-    parsing = true;
     order.start();
   }
 
   /** The parse ended without error: its series replace the previous body's. */
   void finish() {
-    parsing = false;
     order.finish();
     int used = order.previousCount();
     if (used != table.size) {
@@ -71,7 +68,6 @@ public final class SeriesCache {
 
   /** The parse failed: the previous body's series stay, and what this parse added goes. */
   void abandon() {
-    parsing = false;
     boolean added = false;
     for (int i = 0; i < order.used() && !added; i++) {
       added = order.used(i).born == order.scrape();
