@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,11 @@ public final class HttpClients {
   /**
    * The process-wide default: a base client that does not retry on connection failure (a scrape is
    * retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
-   * scraped more often than that reuse their connection, as Prometheus does. Used by {@link
-   * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
+   * scraped more often than that reuse their connection, as Prometheus does. It has no connect,
+   * read or write timeout of its own: as in Prometheus, the scrape's {@code scrape_timeout} (set on
+   * each call) bounds the whole scrape, so a scrape timeout above OkHttp's 10 s defaults is not cut
+   * short by an exporter that takes its time, and a scrape registers one timeout instead of one per
+   * socket read. Used by {@link HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
    *
    * @return the shared instance, created on first use
    */
@@ -81,6 +85,9 @@ public final class HttpClients {
               new HttpClients(
                   new OkHttpClient.Builder()
                       .retryOnConnectionFailure(false)
+                      .connectTimeout(Duration.ZERO)
+                      .readTimeout(Duration.ZERO)
+                      .writeTimeout(Duration.ZERO)
                       .connectionPool(new ConnectionPool(1024, 2, TimeUnit.MINUTES))
                       .build());
           shared = s;

@@ -166,6 +166,16 @@ final class HttpTargetTest {
   }
 
   @Test
+  void waitsForASlowTargetAsLongAsTheScrapeTimeoutNotOkHttpsTenSecondReadTimeout()
+      throws Exception {
+    // Prometheus bounds a scrape by scrape_timeout alone; 10.5 s of silence is within 15 s.
+    server.enqueue(text(TEXT).setHeadersDelay(10_500, TimeUnit.MILLISECONDS));
+    HTTPTarget t =
+        target().interval(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(15)).build();
+    assertThat(t.fetch()).hasSize(1);
+  }
+
+  @Test
   void failsOnAGarbageBody() {
     server.enqueue(text("this is { not metrics\n\u0000\u0001"));
     ScrapeException e = failure(target().build());
