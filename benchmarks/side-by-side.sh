@@ -4,12 +4,16 @@
 #
 # Run from the repository root after `./mvnw -q -DskipTests package`:
 #   benchmarks/side-by-side.sh
-# Settings (environment): TARGETS=500 SAMPLES=500 INTERVAL=5 (seconds) WARMUP=120 WINDOW=60
+# Settings (environment): TARGETS=500 SAMPLES=500 INTERVAL=5 (seconds) WARMUP=300 WINDOW=60
 #   VULCAN_JAVA_OPTS="-Xmx400m -XX:+UseSerialGC" VULCAN_MODE=node|main (default: node when
-#   examples/target/vulcan.jar exists, else main)
+#   examples/target/vulcan.jar exists, else main) THREADS=1 (also print the vulcan process's CPU
+#   over the window by thread, threads of one pool summed, to see where it goes)
+#   VULCAN_NODE_ARGS="--kafka-property linger.ms=1000" (more arguments for `vulcan node`)
 # The defaults measure both processes in their steady state: in the first minute or two the JVM's
-# JIT compilers still spend as much CPU as the scraping itself (WARMUP=30 shows it), and a node
-# runs for days. The JVM options are the ones BENCHMARKS.md recommends for a node of this size
+# JIT compilers still spend as much CPU as the scraping itself (WARMUP=30 shows it), and the code
+# that runs once per scrape (the HTTP call, the Kafka send: 100 calls a second here) reaches C2's
+# thresholds only after two to three minutes, so C2 still took 15% of the node's CPU in a window
+# starting at 120 s (THREADS=1 shows it). A node runs for days. The JVM options are the ones BENCHMARKS.md recommends for a node of this size
 # (the serial collector: the least CPU and memory per sample on two cores; a heap for the series
 # caches plus the Kafka buffer); VULCAN_JAVA_OPTS="-Xmx512m" gives the JVM's defaults (G1).
 #
@@ -29,7 +33,7 @@ JAR=$PWD/benchmarks/target/benchmarks.jar
 TARGETS=${TARGETS:-500}
 SAMPLES=${SAMPLES:-500}
 INTERVAL=${INTERVAL:-5}
-WARMUP=${WARMUP:-120}
+WARMUP=${WARMUP:-300}
 WINDOW=${WINDOW:-60}
 VULCAN_JAVA_OPTS=${VULCAN_JAVA_OPTS:--Xmx400m -XX:+UseSerialGC}
 VULCAN_JAR=$PWD/examples/target/vulcan.jar
@@ -79,6 +83,13 @@ wait_for() { # file, pattern, seconds
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+thread_ticks() { # "name ticks" per thread of a process; pools' numbered threads under one name
+  for f in /proc/"$1"/task/*/stat; do
+    awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2)
+           sub(/^.*\) /, ""); gsub(/[-#]?[0-9]+$/, "", name); gsub(/ /, "_", name)
+           print name, $12 + $13 }' "$f" 2>/dev/null || true
+  done | awk '{ t[$1] += $2 } END { for (n in t) print n, t[n] }' | sort
+}
 cpu_ticks() { # utime + stime of a process, in clock ticks
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
@@ -127,7 +138,7 @@ if [[ $VULCAN_MODE == node ]]; then
   KAFKA=$(awk '/^kafka/ { print $2 }' "$WORK/servers.out")
   java -jar "$VULCAN_JAR" job set load "$WORK/vulcan-job.yml" --zk "$ZK" >/dev/null
   java $VULCAN_JAVA_OPTS -jar "$VULCAN_JAR" node --zk "$ZK" --kafka "$KAFKA" --id bench \
-    --metrics-port 0 >"$WORK/vulcan.out" 2>&1 &
+    --metrics-port 0 ${VULCAN_NODE_ARGS:-} >"$WORK/vulcan.out" 2>&1 &
   VULCAN=$!
   PIDS+=("$VULCAN")
   VULCAN_NAME="vulcan node (Kafka)"
@@ -156,6 +167,7 @@ sleep "$WARMUP"
 read -r PR0 VR0 <"$WORK/farm.status"
 PC0=$(cpu_ticks "$PROM")
 VC0=$(cpu_ticks "$VULCAN")
+[[ ${THREADS:-0} == 1 ]] && thread_ticks "$VULCAN" >"$WORK/threads0"
 T0=$(date +%s.%N)
 PROM_RSS=0
 VULCAN_RSS=0
@@ -167,6 +179,7 @@ done
 sleep 1.1 # let the farm's status file catch up with the window's end
 PC1=$(cpu_ticks "$PROM")
 VC1=$(cpu_ticks "$VULCAN")
+[[ ${THREADS:-0} == 1 ]] && thread_ticks "$VULCAN" >"$WORK/threads1"
 T1=$(date +%s.%N)
 read -r PR1 VR1 <"$WORK/farm.status"
 HZ=$(getconf CLK_TCK)
@@ -184,4 +197,10 @@ BEGIN {
   printf "%-24s %10.1f %12.0f %12.2f %14.3f %7d MiB\n", vname, vr / secs, vs / secs, vc / hz, vus, vrss
   printf "ratio: vulcan spends %.2f of Prometheus'"'"' CPU per sample (goal: at most 0.50)\n", vus / pus
 }'
+if [[ ${THREADS:-0} == 1 ]]; then
+  echo "vulcan CPU by thread over the window (us per sample; threads that ended are not counted):"
+  join -a 2 -e 0 -o 0,1.2,2.2 "$WORK/threads0" "$WORK/threads1" |
+    awk -v hz="$HZ" -v vs="$(((VR1 - VR0) * PER_PAGE))" '{ d = $3 - $2; if (d > 0) printf "  %-20s %8.3f\n", $1, d / hz * 1e6 / vs }' |
+    sort -k2 -nr
+fi
 echo "uptime at end: $(uptime)"

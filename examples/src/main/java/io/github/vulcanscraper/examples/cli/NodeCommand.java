@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -61,6 +63,14 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Kafka topic (default: ${DEFAULT-VALUE})")
   String topic = "vulcan-metrics";
 
+  @Option(
+      names = "--kafka-property",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A Kafka producer property, replacing the writer's default, e.g."
+              + " security.protocol=SASL_SSL or linger.ms=500 (repeatable)")
+  Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
   @Option(names = "--id", paramLabel = "ID", description = "Node id (default: a random UUID)")
   String id = "";
 
@@ -107,7 +117,12 @@ public final class NodeCommand implements Callable<Integer> {
     KafkaWriter writer;
     ScraperNode node;
     try {
-      writer = KafkaWriter.builder().bootstrapServers(kafka).topic(topic).build();
+      writer =
+          KafkaWriter.builder()
+              .bootstrapServers(kafka)
+              .topic(topic)
+              .properties(kafkaProperties)
+              .build();
       ScraperNode.Builder b =
           ScraperNode.builder()
               .zooKeeper(zk)
