@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,9 @@ public final class HTTPTarget implements Targeter {
   private final boolean enableCompression;
   private final String acceptHeader;
   private final HttpClients clients;
+  // The request without per-scrape secrets, built on the first scrape. A race builds it twice,
+  // equal both times; Request is immutable with final fields, so a plain field publishes it.
+  private @Nullable Request baseRequest;
 
   private HTTPTarget(Builder b, URI url, JobName job) {
     this.url = url;
@@ -132,6 +136,19 @@ public final class HTTPTarget implements Targeter {
   /** {@link Hashing#hash64} of the key, computed once: a pool change hashes every target. */
   long keyHash() {
     return keyHash;
+  }
+
+  /**
+   * The request every scrape sends before auth and configured headers: URL, {@code Accept}, {@code
+   * Accept-Encoding}, {@code User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}.
+   */
+  Request baseRequest() {
+    Request r = baseRequest;
+    if (r == null) {
+      r = HttpFetch.baseRequest(this);
+      baseRequest = r;
+    }
+    return r;
   }
 
   @Override

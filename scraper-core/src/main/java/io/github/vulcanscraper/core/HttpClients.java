@@ -130,6 +130,19 @@ public final class HttpClients {
   }
 
   /**
+   * Whether {@link #authorize} changes a request under this config: it has headers, basic auth or
+   * authorization credentials.
+   *
+   * @param config the target's HTTP settings
+   * @return false when requests go out as built
+   */
+  static boolean authorizes(HttpClientConfig config) {
+    return !config.headers().isEmpty()
+        || config.basicAuthUsername() != null
+        || (config.authorizationType() != null && config.authorizationCredentials() != null);
+  }
+
+  /**
    * Adds the extra headers and the {@code Authorization} header of {@code config} to a request.
    * Secrets are read now, so a rotated password or token file is picked up by the next request.
    *

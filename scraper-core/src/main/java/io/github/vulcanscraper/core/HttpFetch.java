@@ -9,6 +9,7 @@ import io.github.vulcanscraper.core.exposition.ExpositionFormat;
 import io.github.vulcanscraper.core.exposition.ExpositionParser;
 import io.github.vulcanscraper.core.exposition.ExpositionStats;
 import io.github.vulcanscraper.core.exposition.SeriesCache;
+import io.github.vulcanscraper.core.http.HttpClientConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -92,15 +93,22 @@ final class HttpFetch {
   }
 
   private static Request request(HTTPTarget t) throws ScrapeException {
-    Request.Builder b =
-        new Request.Builder()
-            .url(t.url().toString())
-            .header("Accept", t.acceptHeader())
-            .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
-            .header("User-Agent", USER_AGENT)
-            .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t));
-    HttpClients.authorize(b, t.httpClientConfig());
-    return b.build();
+    Request base = t.baseRequest();
+    HttpClientConfig config = t.httpClientConfig();
+    return HttpClients.authorizes(config)
+        ? HttpClients.authorize(base.newBuilder(), config).build()
+        : base;
+  }
+
+  /** The part of every scrape's request that no secret or configured header changes. */
+  static Request baseRequest(HTTPTarget t) {
+    return new Request.Builder()
+        .url(t.url().toString())
+        .header("Accept", t.acceptHeader())
+        .header("Accept-Encoding", t.enableCompression() ? "gzip" : "identity")
+        .header("User-Agent", USER_AGENT)
+        .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(t))
+        .build();
   }
 
   private static String seconds(HTTPTarget t) {
