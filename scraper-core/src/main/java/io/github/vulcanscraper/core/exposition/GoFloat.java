@@ -127,7 +127,8 @@ final class GoFloat {
         return false;
       }
       double m = Math.rint(scaled);
-      if (m / POW10[k] == a) {
+      // The only candidate is within 1/16 + 1/32 of the product: skip the division when it is not.
+      if (Math.abs(scaled - m) <= 0.125 && m / POW10[k] == a) {
         long digits = (long) m;
         int nd = ByteSink.digits(digits);
         appendDigits(digits, nd, nd - k, out);
