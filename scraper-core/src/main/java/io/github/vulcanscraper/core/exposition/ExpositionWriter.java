@@ -7,14 +7,12 @@ import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes metric families in the Prometheus text format 0.0.4 or in OpenMetrics 1.0, what {@link
@@ -39,10 +37,26 @@ import java.util.Objects;
  * OpenMetrics' rules, as families parsed from OpenMetrics do.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>Design: a body is written as UTF-8 straight into a growable byte array ({@link ByteSink}) that
+ * the thread keeps for its next body, and copied once into the array returned; a label set's text
+ * is the one {@link Labels} caches. A family whose samples all go under its 0.0.4 header, the
+ * common case, is written without allocating; values are formatted by {@link GoFloat}'s fast paths.
  */
 public final class ExpositionWriter {
   private static final ExpositionWriter TEXT = new ExpositionWriter(false);
   private static final ExpositionWriter OPENMETRICS = new ExpositionWriter(true);
+  private static final byte[] NO_STAMP = new byte[0];
+
+  /** A sink that grew past this is not kept for the thread's next body. */
+  private static final int MAX_KEPT_BYTES = 1 << 20;
+
+  /**
+   * Each thread's sink, kept between bodies so that a body is not written into a fresh array
+   * (zeroing 64 KiB took about a sixth of the time of writing a 500-sample body); empty while in
+   * use, so a nested call takes a new one.
+   */
+  private static final ThreadLocal<@Nullable ByteSink> SPARE_SINK = new ThreadLocal<>();
 
   private final boolean openMetrics;
 
@@ -71,47 +85,24 @@ public final class ExpositionWriter {
   }
 
   /**
-   * Writes {@code families} to {@code out}, family by family.
+   * Writes {@code families} to {@code out}, family by family. The text is what {@link
+   * #toByteArray(List)} encodes: a lone surrogate, which UTF-8 cannot hold, is written as {@code
+   * ?}.
    *
    * @param families the families, written in list order
    * @param out where the text goes; not flushed nor closed
    * @throws IOException when {@code out} throws it
    */
   public void write(List<MetricFamily> families, Appendable out) throws IOException {
-    StringBuilder sb = new StringBuilder(4096);
+    ByteSink sink = new ByteSink(4096);
     for (MetricFamily family : families) {
-      writeFamily(family, "", sb);
-      out.append(sb);
-      sb.setLength(0);
+      writeFamily(family, NO_STAMP, sink);
+      out.append(sink.toString());
+      sink.reset();
     }
     if (openMetrics) {
       out.append("# EOF\n");
     }
-  }
-
-  private void writeFamily(MetricFamily family, String stamp, StringBuilder sb) {
-    if (openMetrics) {
-      writeOpenMetrics(family, stamp, sb);
-    } else {
-      writeText(family, stamp, sb);
-    }
-  }
-
-  /**
-   * What follows the value of a sample without a timestamp: the default timestamp with its blank,
-   * written once per body rather than once per sample; empty for none.
-   */
-  private String stamp(long defaultTimestamp) {
-    if (defaultTimestamp == Sample.NO_TIMESTAMP) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(" ");
-    if (openMetrics) {
-      seconds(defaultTimestamp, sb);
-    } else {
-      sb.append(defaultTimestamp);
-    }
-    return sb.toString();
   }
 
   /**
@@ -122,9 +113,17 @@ public final class ExpositionWriter {
    * @throws IOException when {@code out} throws it
    */
   public void write(List<MetricFamily> families, OutputStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    write(families, w);
-    w.flush();
+    ByteSink sink = new ByteSink(4096);
+    for (MetricFamily family : families) {
+      writeFamily(family, NO_STAMP, sink);
+      sink.writeTo(out);
+      sink.reset();
+    }
+    if (openMetrics) {
+      sink.writeUtf8("# EOF\n");
+      sink.writeTo(out);
+    }
+    out.flush();
   }
 
   /**
@@ -148,79 +147,127 @@ public final class ExpositionWriter {
    * @return the exposition body, UTF-8
    */
   public byte[] toByteArray(List<MetricFamily> families, long defaultTimestampMillis) {
-    int samples = 0;
-    for (MetricFamily family : families) {
-      samples += family.samples().size();
+    ByteSink sink = SPARE_SINK.get();
+    if (sink == null) {
+      int samples = 0;
+      for (MetricFamily family : families) {
+        samples += family.samples().size();
+      }
+      sink = new ByteSink(families.size() * 64 + samples * 128);
+    } else {
+      SPARE_SINK.set(null);
     }
-    StringBuilder sb = new StringBuilder(families.size() * 64 + samples * 128);
-    String stamp = stamp(defaultTimestampMillis);
-    for (MetricFamily family : families) {
-      writeFamily(family, stamp, sb);
+    try {
+      byte[] stamp = stamp(defaultTimestampMillis);
+      for (MetricFamily family : families) {
+        writeFamily(family, stamp, sink);
+      }
+      if (openMetrics) {
+        sink.writeUtf8("# EOF\n");
+      }
+      return sink.toByteArray();
+    } finally {
+      if (sink.capacity() <= MAX_KEPT_BYTES) {
+        sink.reset();
+        SPARE_SINK.set(sink);
+      }
     }
+  }
+
+  /**
+   * What follows the value of a sample without a timestamp: the default timestamp with its blank,
+   * made once per body rather than once per sample; empty for none.
+   */
+  private byte[] stamp(long defaultTimestamp) {
+    if (defaultTimestamp == Sample.NO_TIMESTAMP) {
+      return NO_STAMP;
+    }
+    ByteSink sink = new ByteSink(24);
+    sink.writeAscii(' ');
     if (openMetrics) {
-      sb.append("# EOF\n");
+      seconds(defaultTimestamp, sink);
+    } else {
+      sink.writeLong(defaultTimestamp);
     }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return sink.toByteArray();
+  }
+
+  private void writeFamily(MetricFamily family, byte[] stamp, ByteSink out) {
+    if (openMetrics) {
+      writeOpenMetrics(family, stamp, out);
+    } else {
+      writeText(family, stamp, out);
+    }
   }
 
   // ---- OpenMetrics
 
-  private static void writeOpenMetrics(MetricFamily family, String stamp, StringBuilder sb) {
+  private static void writeOpenMetrics(MetricFamily family, byte[] stamp, ByteSink out) {
     String name = family.name();
-    sb.append("# TYPE ").append(name).append(' ').append(family.type().text()).append('\n');
+    out.writeUtf8("# TYPE ");
+    out.writeUtf8(name);
+    out.writeAscii(' ');
+    out.writeUtf8(family.type().text());
+    out.writeAscii('\n');
     if (!family.unit().isEmpty()) {
-      sb.append("# UNIT ").append(name).append(' ').append(family.unit()).append('\n');
+      out.writeUtf8("# UNIT ");
+      out.writeUtf8(name);
+      out.writeAscii(' ');
+      out.writeUtf8(family.unit());
+      out.writeAscii('\n');
     }
     if (!family.help().isEmpty()) {
-      sb.append("# HELP ").append(name).append(' ');
-      escape(family.help(), true, sb);
-      sb.append('\n');
+      out.writeUtf8("# HELP ");
+      out.writeUtf8(name);
+      out.writeAscii(' ');
+      escape(family.help(), true, out);
+      out.writeAscii('\n');
     }
     for (Sample s : family.samples()) {
-      sb.append(s.name());
-      labels(s.labels(), sb);
-      sb.append(' ');
-      GoFloat.append(s.value(), sb);
+      out.writeUtf8(s.name());
+      labels(s.labels(), out);
+      out.writeAscii(' ');
+      GoFloat.append(s.value(), out);
       if (s.hasTimestamp()) {
-        sb.append(' ');
-        seconds(s.timestampMillis(), sb);
+        out.writeAscii(' ');
+        seconds(s.timestampMillis(), out);
       } else {
-        sb.append(stamp);
+        out.write(stamp);
       }
       Exemplar e = s.exemplar();
       if (e != null) {
-        sb.append(" # ");
+        out.writeUtf8(" # ");
         if (e.labels().isEmpty()) {
-          sb.append("{}");
+          out.writeUtf8("{}");
         } else {
-          labels(e.labels(), sb);
+          labels(e.labels(), out);
         }
-        sb.append(' ');
-        GoFloat.append(e.value(), sb);
+        out.writeAscii(' ');
+        GoFloat.append(e.value(), out);
         if (e.hasTimestamp()) {
-          sb.append(' ');
-          seconds(e.timestampMillis(), sb);
+          out.writeAscii(' ');
+          seconds(e.timestampMillis(), out);
         }
       }
-      sb.append('\n');
+      out.writeAscii('\n');
     }
   }
 
   /** Milliseconds as exact seconds: {@code 1.5}, {@code 1700000000}, {@code -0.001}. */
-  static void seconds(long millis, StringBuilder sb) {
+  static void seconds(long millis, ByteSink out) {
     if (millis < 0) {
-      sb.append('-');
+      out.writeAscii('-');
     }
     long abs = Math.abs(millis); // Long.MIN_VALUE is NO_TIMESTAMP and never written.
-    sb.append(abs / 1000);
+    out.writeLong(abs / 1000);
     int ms = (int) (abs % 1000);
     if (ms != 0) {
-      sb.append('.');
-      sb.append((char) ('0' + ms / 100));
+      out.writeAscii('.');
+      out.writeAscii((char) ('0' + ms / 100));
       if (ms % 100 != 0) {
-        sb.append((char) ('0' + ms / 10 % 10));
+        out.writeAscii((char) ('0' + ms / 10 % 10));
         if (ms % 10 != 0) {
-          sb.append((char) ('0' + ms % 10));
+          out.writeAscii((char) ('0' + ms % 10));
         }
       }
     }
@@ -228,20 +275,48 @@ public final class ExpositionWriter {
 
   // ---- Prometheus text 0.0.4
 
-  private static void writeText(MetricFamily family, String stamp, StringBuilder sb) {
+  private static void writeText(MetricFamily family, byte[] stamp, ByteSink out) {
+    List<Sample> samples = family.samples();
+    MetricType type = family.type();
+    String metaName = metaName(family);
+    boolean allBelong = true;
+    for (int i = 0; i < samples.size() && allBelong; i++) {
+      allBelong = belongs(samples.get(i).name(), metaName, type);
+    }
+    if (allBelong) {
+      textHeader(metaName, textType(type), family.help(), out);
+      for (int i = 0; i < samples.size(); i++) {
+        textSample(samples.get(i), stamp, out);
+      }
+    } else {
+      writeSplit(family, metaName, stamp, out);
+    }
+  }
+
+  /**
+   * The name of the 0.0.4 family: a counter's or info's samples name it with the suffix ({@code
+   * foo_total}, {@code foo_info}) when one of them has it, as Prometheus clients write them.
+   */
+  private static String metaName(MetricFamily family) {
     String name = family.name();
     MetricType type = family.type();
-    String metaName = name;
     if (type == MetricType.COUNTER || type == MetricType.INFO) {
-      String suffixed = name + (type == MetricType.COUNTER ? "_total" : "_info");
+      String suffix = type == MetricType.COUNTER ? "_total" : "_info";
       for (Sample s : family.samples()) {
-        if (s.name().equals(suffixed)) {
-          metaName = suffixed;
-          break;
+        if (hasSuffix(s.name(), name, suffix)) {
+          return s.name();
         }
       }
     }
-    // Samples the 0.0.4 family takes first; others (such as _created) as families of their own.
+    return name;
+  }
+
+  /**
+   * The family's samples the 0.0.4 family takes first; the others (such as {@code _created}) as
+   * families of their own, in the order their names first appear.
+   */
+  private static void writeSplit(MetricFamily family, String metaName, byte[] stamp, ByteSink out) {
+    MetricType type = family.type();
     Map<String, List<Sample>> others = new LinkedHashMap<>();
     List<Sample> own = new ArrayList<>(family.samples().size());
     for (Sample s : family.samples()) {
@@ -251,15 +326,15 @@ public final class ExpositionWriter {
         others.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
       }
     }
-    textHeader(metaName, textType(type), family.help(), sb);
+    textHeader(metaName, textType(type), family.help(), out);
     for (Sample s : own) {
-      textSample(s, stamp, sb);
+      textSample(s, stamp, out);
     }
     String otherType = type == MetricType.UNKNOWN ? "untyped" : "gauge";
     for (Map.Entry<String, List<Sample>> e : others.entrySet()) {
-      textHeader(e.getKey(), otherType, family.help(), sb);
+      textHeader(e.getKey(), otherType, family.help(), out);
       for (Sample s : e.getValue()) {
-        textSample(s, stamp, sb);
+        textSample(s, stamp, out);
       }
     }
   }
@@ -268,20 +343,25 @@ public final class ExpositionWriter {
     if (sampleName.equals(metaName)) {
       return true;
     }
-    if (!sampleName.startsWith(metaName)) {
-      return false;
-    }
-    String suffix = sampleName.substring(metaName.length());
     switch (type) {
       case HISTOGRAM:
-        return suffix.equals("_bucket") || suffix.equals("_sum") || suffix.equals("_count");
+        return hasSuffix(sampleName, metaName, "_bucket")
+            || hasSuffix(sampleName, metaName, "_sum")
+            || hasSuffix(sampleName, metaName, "_count");
       case GAUGE_HISTOGRAM:
-        return suffix.equals("_bucket");
+        return hasSuffix(sampleName, metaName, "_bucket");
       case SUMMARY:
-        return suffix.equals("_sum") || suffix.equals("_count");
+        return hasSuffix(sampleName, metaName, "_sum") || hasSuffix(sampleName, metaName, "_count");
       default:
         return false;
     }
+  }
+
+  /** Whether {@code name} is {@code prefix} followed by {@code suffix}, without concatenating. */
+  private static boolean hasSuffix(String name, String prefix, String suffix) {
+    return name.length() == prefix.length() + suffix.length()
+        && name.startsWith(prefix)
+        && name.endsWith(suffix);
   }
 
   private static String textType(MetricType type) {
@@ -300,50 +380,56 @@ public final class ExpositionWriter {
     }
   }
 
-  private static void textHeader(String name, String type, String help, StringBuilder sb) {
+  private static void textHeader(String name, String type, String help, ByteSink out) {
     if (!help.isEmpty()) {
-      sb.append("# HELP ").append(name).append(' ');
-      escape(help, false, sb);
-      sb.append('\n');
+      out.writeUtf8("# HELP ");
+      out.writeUtf8(name);
+      out.writeAscii(' ');
+      escape(help, false, out);
+      out.writeAscii('\n');
     }
-    sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    out.writeUtf8("# TYPE ");
+    out.writeUtf8(name);
+    out.writeAscii(' ');
+    out.writeUtf8(type);
+    out.writeAscii('\n');
   }
 
-  private static void textSample(Sample s, String stamp, StringBuilder sb) {
-    sb.append(s.name());
-    labels(s.labels(), sb);
-    sb.append(' ');
-    GoFloat.append(s.value(), sb);
+  private static void textSample(Sample s, byte[] stamp, ByteSink out) {
+    out.writeUtf8(s.name());
+    labels(s.labels(), out);
+    out.writeAscii(' ');
+    GoFloat.append(s.value(), out);
     if (s.hasTimestamp()) {
-      sb.append(' ').append(s.timestampMillis());
+      out.writeAscii(' ');
+      out.writeLong(s.timestampMillis());
     } else {
-      sb.append(stamp);
+      out.write(stamp);
     }
-    sb.append('\n');
+    out.writeAscii('\n');
   }
 
   // ---- Both
 
   /** Nothing for no labels; else {@link Labels#toString()}, which escapes as both formats do. */
-  private static void labels(Labels labels, StringBuilder sb) {
+  private static void labels(Labels labels, ByteSink out) {
     if (!labels.isEmpty()) {
-      sb.append(labels.toString());
+      out.writeUtf8(labels.toString());
     }
   }
 
   /** Escapes backslash and newline, and the double quote when {@code quote}. */
-  private static void escape(String s, boolean quote, StringBuilder sb) {
+  private static void escape(String s, boolean quote, ByteSink out) {
+    int from = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\') {
-        sb.append("\\\\");
-      } else if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '"' && quote) {
-        sb.append("\\\"");
-      } else {
-        sb.append(c);
+      if (c == '\\' || c == '\n' || (c == '"' && quote)) {
+        out.writeUtf8(s, from, i);
+        out.writeAscii('\\');
+        out.writeAscii(c == '\n' ? 'n' : c);
+        from = i + 1;
       }
     }
+    out.writeUtf8(s, from, s.length());
   }
 }

@@ -182,9 +182,9 @@ final class ExpositionWriterTest {
       "-9223372036854775.807"
     };
     for (int i = 0; i < millis.length; i++) {
-      StringBuilder sb = new StringBuilder();
-      ExpositionWriter.seconds(millis[i], sb);
-      assertThat(sb.toString()).isEqualTo(texts[i]);
+      ByteSink sink = new ByteSink(24);
+      ExpositionWriter.seconds(millis[i], sink);
+      assertThat(sink.toString()).isEqualTo(texts[i]);
     }
   }
 
@@ -250,6 +250,90 @@ final class ExpositionWriterTest {
             Sample.of("c_total", Labels.of("a", "1"), 1),
             Sample.of("c_created", Labels.of("a", "1"), 2),
             Sample.of("i_info", Labels.EMPTY, 1));
+  }
+
+  @Test
+  void writesNonAsciiLabelValuesAndHelpAsUtf8() throws Exception {
+    String help = "Gr\u00f6\u00dfe \u65e5\u672c \uD83D\uDE00 \\ \"q\"\nend";
+    Labels labels = Labels.of("a", "\u00e9", "b", "\u65e5\u672c", "c", "\uD83D\uDE00\"\n");
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "m", MetricType.GAUGE, help, "", List.of(Sample.of("m", labels, 1048575))));
+    String labelText = "{a=\"\u00e9\",b=\"\u65e5\u672c\",c=\"\uD83D\uDE00\\\"\\n\"}";
+    String text =
+        "# HELP m Gr\u00f6\u00dfe \u65e5\u672c \uD83D\uDE00 \\\\ \"q\"\\nend\n"
+            + "# TYPE m gauge\n"
+            + "m"
+            + labelText
+            + " 1.048575e+06\n";
+    String openMetrics =
+        "# TYPE m gauge\n"
+            + "# HELP m Gr\u00f6\u00dfe \u65e5\u672c \uD83D\uDE00 \\\\ \\\"q\\\"\\nend\n"
+            + "m"
+            + labelText
+            + " 1.048575e+06\n# EOF\n";
+    byte[] body = TEXT.toByteArray(families);
+    assertThat(body).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    assertThat(OM.toByteArray(families)).isEqualTo(openMetrics.getBytes(StandardCharsets.UTF_8));
+    assertThat(body).containsSequence(0xf0, 0x9f, 0x98, 0x80); // U+1F600 as one 4-byte sequence
+    assertThat(
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString())
+        .isEqualTo(text);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TEXT.write(families, out);
+    assertThat(out.toByteArray()).isEqualTo(body);
+    StringBuilder appended = new StringBuilder();
+    OM.write(families, appended);
+    assertThat(appended.toString()).isEqualTo(openMetrics);
+    assertThat(roundTrip(TEXT, families)).isEqualTo(families);
+    assertThat(roundTrip(OM, families)).isEqualTo(families);
+  }
+
+  @Test
+  void splitsSamplesThatDoNotBelongToTheTextFamilyInTheOrderTheyFirstAppear() {
+    Labels a = Labels.of("a", "1");
+    Labels b = Labels.of("a", "2");
+    List<MetricFamily> families =
+        List.of(
+            MetricFamily.of(
+                "c",
+                MetricType.COUNTER,
+                "",
+                "",
+                List.of(
+                    Sample.of("c_created", a, 10),
+                    Sample.of("c_total", a, 1),
+                    Sample.of("c_other", a, 3),
+                    Sample.of("c_created", b, 20),
+                    Sample.of("c_total", b, 2))),
+            MetricFamily.of(
+                "h",
+                MetricType.HISTOGRAM,
+                "H.",
+                "",
+                List.of(
+                    Sample.of("h_bucket", Labels.of("le", "+Inf"), 1),
+                    Sample.of("h_created", Labels.EMPTY, 5),
+                    Sample.of("h_count", Labels.EMPTY, 1),
+                    Sample.of("h_sum", Labels.EMPTY, 0.5),
+                    Sample.of("h_gcount", Labels.EMPTY, 1))),
+            MetricFamily.of(
+                "u",
+                MetricType.UNKNOWN,
+                List.of(Sample.of("u", Labels.EMPTY, 1), Sample.of("u_x", Labels.EMPTY, 2))),
+            MetricFamily.of("n", MetricType.COUNTER, List.of(Sample.of("n", Labels.EMPTY, 7))));
+    assertThat(new String(TEXT.toByteArray(families, 99), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "# TYPE c_total counter\nc_total{a=\"1\"} 1 99\nc_total{a=\"2\"} 2 99\n"
+                + "# TYPE c_created gauge\nc_created{a=\"1\"} 10 99\nc_created{a=\"2\"} 20 99\n"
+                + "# TYPE c_other gauge\nc_other{a=\"1\"} 3 99\n"
+                + "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1 99\nh_count 1 99\n"
+                + "h_sum 0.5 99\n"
+                + "# HELP h_created H.\n# TYPE h_created gauge\nh_created 5 99\n"
+                + "# HELP h_gcount H.\n# TYPE h_gcount gauge\nh_gcount 1 99\n"
+                + "# TYPE u untyped\nu 1 99\n# TYPE u_x untyped\nu_x 2 99\n"
+                + "# TYPE n counter\nn 7 99\n");
   }
 
   @Test
