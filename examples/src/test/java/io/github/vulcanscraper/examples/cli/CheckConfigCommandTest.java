@@ -3,25 +3,14 @@ package io.github.vulcanscraper.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 final class CheckConfigCommandTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    return new CommandLine(new VulcanCommand())
-        .setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err))
-        .execute(args);
-  }
+  private final CliRun cli = new CliRun();
 
   private Path write(String yaml) throws IOException {
     return Files.writeString(dir.resolve("prometheus.yml"), yaml);
@@ -32,10 +21,10 @@ final class CheckConfigCommandTest {
     Path file =
         write("scrape_configs:\n  - job_name: node\n  - job_name: mysql\n  - job_name: web\n");
 
-    int code = run("check", "config", file.toString());
+    int code = cli.run("check", "config", file.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString().trim()).isEqualTo(file + ": OK 3 scrape configs (node, mysql, web)");
+    assertThat(cli.out().trim()).isEqualTo(file + ": OK 3 scrape configs (node, mysql, web)");
   }
 
   @Test
@@ -45,26 +34,26 @@ final class CheckConfigCommandTest {
             "scrape_configs:\n  - job_name: node\n    relabel_configs:\n      - regex: 'a('\n"
                 + "        target_label: x\n");
 
-    int code = run("check", "config", file.toString());
+    int code = cli.run("check", "config", file.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .startsWith(file + ": ERROR scrape_configs[0].relabel_configs[0].regex (line 4): ")
         .doesNotContain("\tat ");
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
   void aMissingFileIsAFailedCheck() {
-    int code = run("check", "config", dir.resolve("nope.yml").toString());
+    int code = cli.run("check", "config", dir.resolve("nope.yml").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("no such file");
+    assertThat(cli.err()).contains("no such file");
   }
 
   @Test
   void aMissingArgumentIsAUsageError() {
-    assertThat(run("check", "config")).isEqualTo(2);
+    assertThat(cli.run("check", "config")).isEqualTo(2);
   }
 
   private static final String SECRETS =
@@ -90,11 +79,11 @@ final class CheckConfigCommandTest {
   void aConfigFullOfSecretsPrintsNoneOfThem() throws IOException {
     Path file = write(SECRETS);
 
-    int code = run("check", "config", file.toString());
+    int code = cli.run("check", "config", file.toString());
 
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.err()).isEmpty();
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("basic", "bearer", "http_sd").doesNotContain("SECRET");
+    assertThat(cli.out()).contains("basic", "bearer", "http_sd").doesNotContain("SECRET");
   }
 
   @Test
@@ -108,14 +97,13 @@ final class CheckConfigCommandTest {
             SECRETS.replace("token: consul-SECRET-4", "token: consul-SECRET-4\n        tokn: x"),
             SECRETS.replace("secrets: [hdr-SECRET-3]", "secrets: hdr-SECRET-3"))) {
       Path file = write(broken);
-      out.getBuffer().setLength(0);
-      err.getBuffer().setLength(0);
+      cli.clear();
 
-      int code = run("check", "config", file.toString());
+      int code = cli.run("check", "config", file.toString());
 
       assertThat(code).as(broken).isEqualTo(1);
-      assertThat(err.toString()).as(broken).contains("ERROR").doesNotContain("SECRET");
-      assertThat(out.toString()).as(broken).doesNotContain("SECRET");
+      assertThat(cli.err()).as(broken).contains("ERROR").doesNotContain("SECRET");
+      assertThat(cli.out()).as(broken).doesNotContain("SECRET");
     }
   }
 }

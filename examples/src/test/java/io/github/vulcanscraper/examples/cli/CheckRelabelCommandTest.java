@@ -3,25 +3,18 @@ package io.github.vulcanscraper.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 final class CheckRelabelCommandTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
 
   private int run(String rules, String labels) throws IOException {
     Path file = Files.writeString(dir.resolve("rules.yml"), rules);
-    return new CommandLine(new VulcanCommand())
-        .setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err))
-        .execute("check", "relabel", "--rules", file.toString(), "--labels", labels);
+    return cli.run("check", "relabel", "--rules", file.toString(), "--labels", labels);
   }
 
   @Test
@@ -32,7 +25,7 @@ final class CheckRelabelCommandTest {
             "{\"__address__\":\"h1:9100\",\"b\":\"2\",\"a\":\"1\"}");
 
     assertThat(code).isZero();
-    assertThat(out.toString().trim())
+    assertThat(cli.out().trim())
         .isEqualTo("{\"__address__\":\"h1:9100\",\"a\":\"1\",\"b\":\"2\",\"host\":\"h1\"}");
   }
 
@@ -41,7 +34,7 @@ final class CheckRelabelCommandTest {
     int code = run("- source_labels: [a]\n  regex: x\n  action: drop\n", "{\"a\":\"x\"}");
 
     assertThat(code).isZero();
-    assertThat(out.toString().trim()).isEqualTo("dropped");
+    assertThat(cli.out().trim()).isEqualTo("dropped");
   }
 
   @Test
@@ -49,7 +42,7 @@ final class CheckRelabelCommandTest {
     int code = run("- action: keep\n- action: hashmod\n  target_label: t\n", "{}");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("[1] (line 2): relabel configuration for hashmod requires non-zero modulus");
   }
 

@@ -10,15 +10,12 @@ import io.github.vulcanscraper.api.Scrape;
 import io.github.vulcanscraper.kafka.KafkaWriter;
 import io.github.vulcanscraper.kafka.MetricEncoder;
 import io.github.vulcanscraper.testkit.EmbeddedKafka;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 final class ConsumeCommandTest {
   private static final long TS = System.currentTimeMillis();
@@ -165,13 +162,9 @@ final class ConsumeCommandTest {
   }
 
   private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new VulcanCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+    CliRun cli = new CliRun();
+    int code = cli.run(args);
+    return new Result(code, cli.out(), cli.err());
   }
 
   private static final class Result {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 final class JobCommandTest {
   private static final String NODE =
@@ -38,8 +35,7 @@ final class JobCommandTest {
   private static CuratorFramework client;
 
   @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
+  private final CliRun cli = new CliRun();
   private String root;
 
   @BeforeAll
@@ -71,16 +67,7 @@ final class JobCommandTest {
 
   @BeforeEach
   void setUp() {
-    out = new StringWriter();
-    err = new StringWriter();
     root = "/t" + System.nanoTime(); // every test its own layout
-  }
-
-  private int run(String... args) {
-    return new CommandLine(new VulcanCommand())
-        .setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err))
-        .execute(args);
   }
 
   private int job(String command, String... args) {
@@ -92,7 +79,7 @@ final class JobCommandTest {
     all[args.length + 3] = server.getConnectString();
     all[args.length + 4] = "--root";
     all[args.length + 5] = root;
-    return run(all);
+    return cli.run(all);
   }
 
   private Path file(String yaml) throws IOException {
@@ -110,23 +97,23 @@ final class JobCommandTest {
   @Test
   void setsGetsListsAndDeletesJobs() throws Exception {
     assertThat(job("set", "node", file(NODE).toString())).isZero();
-    assertThat(out.toString()).isEqualTo("job node written, version 0\n");
+    assertThat(cli.out()).isEqualTo("job node written, version 0\n");
     assertThat(stored("node")).isEqualTo(NODE);
     assertThat(job("set", "mysql", file(NODE.replace("node", "mysql")).toString())).isZero();
 
-    out.getBuffer().setLength(0);
+    cli.clearOut();
     assertThat(job("get", "node")).isZero();
-    assertThat(out.toString()).isEqualTo(NODE);
+    assertThat(cli.out()).isEqualTo(NODE);
 
-    out.getBuffer().setLength(0);
+    cli.clearOut();
     assertThat(job("list")).isZero();
-    assertThat(out.toString()).isEqualTo("mysql\nnode\n");
+    assertThat(cli.out()).isEqualTo("mysql\nnode\n");
 
-    out.getBuffer().setLength(0);
+    cli.clearOut();
     assertThat(job("delete", "node")).isZero();
-    assertThat(out.toString()).isEqualTo("job node deleted\n");
+    assertThat(cli.out()).isEqualTo("job node deleted\n");
     assertThat(exists("node")).isFalse();
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
@@ -147,7 +134,7 @@ final class JobCommandTest {
 
     assertThat(job("set", "node", bad.toString())).isEqualTo(1);
 
-    assertThat(err.toString())
+    assertThat(cli.err())
         .startsWith("error: job \"node\": scrape_configs[0].scrape_interval (line 3): ")
         .endsWith("\n")
         .hasLineCount(1);
@@ -158,7 +145,7 @@ final class JobCommandTest {
   void aJobNameOtherThanNameExitsOneAndWritesNothing() throws Exception {
     assertThat(job("set", "other", file(NODE).toString())).isEqualTo(1);
 
-    assertThat(err.toString())
+    assertThat(cli.err())
         .isEqualTo(
             "error: job \"other\": job_name \"node\" differs from the node's name \"other\"\n");
     assertThat(exists("other")).isFalse();
@@ -170,7 +157,7 @@ final class JobCommandTest {
 
     assertThat(job("set", "node", file(two).toString())).isEqualTo(1);
 
-    assertThat(err.toString())
+    assertThat(cli.err())
         .isEqualTo(
             "error: job \"node\": scrape_configs must hold exactly one job, found 2 (node,"
                 + " mysql)\n");
@@ -184,18 +171,18 @@ final class JobCommandTest {
 
     assertThat(job("set", "node", file(NODE).toString(), "--expect-version", "0")).isEqualTo(1);
 
-    assertThat(err.toString()).contains("it was changed concurrently; read it and retry");
+    assertThat(cli.err()).contains("it was changed concurrently; read it and retry");
     assertThat(stored("node")).isEqualTo(NODE_TWO_TARGETS);
   }
 
   @Test
   void getShowsTheVersionForACompareAndSetUpdate() throws Exception {
     assertThat(job("set", "node", file(NODE).toString())).isZero();
-    out.getBuffer().setLength(0);
+    cli.clearOut();
 
     assertThat(job("get", "node", "--show-version")).isZero();
 
-    assertThat(out.toString()).isEqualTo("# version: 0\n" + NODE);
+    assertThat(cli.out()).isEqualTo("# version: 0\n" + NODE);
     assertThat(job("set", "node", file(NODE_TWO_TARGETS).toString(), "--expect-version", "0"))
         .isZero();
   }
@@ -203,14 +190,14 @@ final class JobCommandTest {
   @Test
   void aMissingJobExitsOne() {
     assertThat(job("get", "nope")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("error: job \"nope\" not found under " + root + "\n");
+    assertThat(cli.err()).isEqualTo("error: job \"nope\" not found under " + root + "\n");
     assertThat(job("delete", "nope")).isEqualTo(1);
   }
 
   @Test
   void anInvalidNameIsAUsageError() throws Exception {
     assertThat(job("set", "a/b", file(NODE).toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("job name must not contain '/'");
+    assertThat(cli.err()).contains("job name must not contain '/'");
   }
 
   @Test
@@ -220,10 +207,10 @@ final class JobCommandTest {
       port = socket.getLocalPort();
     }
 
-    int code = run("job", "list", "--zk", "127.0.0.1:" + port, "--timeout", "300ms");
+    int code = cli.run("job", "list", "--zk", "127.0.0.1:" + port, "--timeout", "300ms");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .isEqualTo("error: cannot reach ZooKeeper at 127.0.0.1:" + port + " within 300 ms\n");
   }
 
@@ -231,8 +218,8 @@ final class JobCommandTest {
   void validateNeedsNoStore() throws Exception {
     Path good = file(NODE);
 
-    assertThat(run("job", "validate", good.toString())).isZero();
-    assertThat(out.toString()).isEqualTo(good + ": OK job node\n");
+    assertThat(cli.run("job", "validate", good.toString())).isZero();
+    assertThat(cli.out()).isEqualTo(good + ": OK job node\n");
 
     Path bad =
         file(
@@ -240,17 +227,17 @@ final class JobCommandTest {
                 + "  - job_name: node\n"
                 + "    scrape_timeout: 1m\n"
                 + "    scrape_interval: 10s\n");
-    assertThat(run("job", "validate", bad.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("error: " + bad + ": scrape_configs[0]").hasLineCount(1);
+    assertThat(cli.run("job", "validate", bad.toString())).isEqualTo(1);
+    assertThat(cli.err()).startsWith("error: " + bad + ": scrape_configs[0]").hasLineCount(1);
   }
 
   @Test
   void validateChecksTheNameWhenGiven() throws Exception {
     Path good = file(NODE);
 
-    assertThat(run("job", "validate", good.toString(), "--name", "mysql")).isEqualTo(1);
+    assertThat(cli.run("job", "validate", good.toString(), "--name", "mysql")).isEqualTo(1);
 
-    assertThat(err.toString())
+    assertThat(cli.err())
         .isEqualTo(
             "error: "
                 + good
@@ -259,7 +246,7 @@ final class JobCommandTest {
 
   @Test
   void aJobCommandIsRequired() {
-    assertThat(run("job")).isEqualTo(2);
-    assertThat(err.toString()).contains("a job command is required");
+    assertThat(cli.run("job")).isEqualTo(2);
+    assertThat(cli.err()).contains("a job command is required");
   }
 }
