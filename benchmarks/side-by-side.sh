@@ -13,9 +13,10 @@
 # JIT compilers still spend as much CPU as the scraping itself (WARMUP=30 shows it), and the code
 # that runs once per scrape (the HTTP call, the Kafka send: 100 calls a second here) reaches C2's
 # thresholds only after two to three minutes, so C2 still took 15% of the node's CPU in a window
-# starting at 120 s (THREADS=1 shows it). A node runs for days. The JVM options are the ones BENCHMARKS.md recommends for a node of this size
-# (the serial collector: the least CPU and memory per sample on two cores; a heap for the series
-# caches plus the Kafka buffer); VULCAN_JAVA_OPTS="-Xmx512m" gives the JVM's defaults (G1).
+# starting at 120 s (THREADS=1 shows it). A node runs for days. The JVM options are the ones
+# BENCHMARKS.md recommends for a node of this size (the serial collector: the least CPU and memory
+# per sample on two cores; a heap for the series caches plus the Kafka buffer);
+# VULCAN_JAVA_OPTS="-Xmx512m" gives the JVM's defaults (G1).
 #
 # One FarmMain process serves two identical farms (same targets, same pages), one per scraper, so
 # each scraper's requests are counted apart; samples scraped = requests answered x samples per page.
