@@ -58,6 +58,7 @@ public final class HTTPTarget implements Targeter {
   private final boolean enableCompression;
   private final String acceptHeader;
   private final HttpClients clients;
+  private final long addressHash;
   // The request without per-scrape secrets, built on the first scrape. A race builds it twice,
   // equal both times; Request is immutable with final fields, so a plain field publishes it.
   private @Nullable Request baseRequest;
@@ -83,6 +84,7 @@ public final class HTTPTarget implements Targeter {
     this.enableCompression = b.enableCompression;
     this.acceptHeader = b.acceptHeader;
     this.clients = b.clients == null ? HttpClients.shared() : b.clients;
+    this.addressHash = Hashing.hash64(authority(url));
   }
 
   /**
@@ -136,6 +138,11 @@ public final class HTTPTarget implements Targeter {
   /** {@link Hashing#hash64} of the key, computed once: a pool change hashes every target. */
   long keyHash() {
     return keyHash;
+  }
+
+  /** The hash of the {@code host:port} scraped: what picks the target's connection pool. */
+  long addressHash() {
+    return addressHash;
   }
 
   /**

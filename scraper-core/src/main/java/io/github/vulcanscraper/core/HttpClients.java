@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,31 +27,43 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The OkHttp clients of a set of {@link HTTPTarget}s: one base client whose connection pool and
- * dispatcher they all share, and one client derived from it (through {@link
- * OkHttpClient#newBuilder()}) per distinct {@link HttpClientConfig}, built when first needed and
- * cached, so ten thousand targets with one config share one client.
+ * The OkHttp clients of a set of {@link HTTPTarget}s: one base client whose dispatcher they all
+ * share, and clients derived from it (through {@link OkHttpClient#newBuilder()}) per distinct
+ * {@link HttpClientConfig}, built when first needed and cached, so ten thousand targets with one
+ * config share one set of clients.
+ *
+ * <p>Design: the {@link #shared()} instance spreads its connections over {@value #SHARED_POOLS}
+ * connection pools, a target's address picking one. OkHttp walks every connection of a pool to find
+ * one for a call and again to clean the pool after each call, so with one pool a node of thousands
+ * of targets (one kept-alive connection each, as Prometheus keeps them) would pay for all of them
+ * on every scrape: 4,000 targets cost about 200 µs of cleanup per scrape where ten cost 36 µs
+ * (BENCHMARKS.md). {@link #of(OkHttpClient)} keeps the given client's single pool.
  *
  * <p>TLS files (CA, certificate, key) are read when a config's client is built; a client that fails
  * to build is not cached, so the next scrape tries again. Thread-safe.
  */
 public final class HttpClients {
+  /** How many connection pools the shared instance spreads its connections over. */
+  static final int SHARED_POOLS = 32;
+
   private static final int MAX_CACHED = 256;
   private static volatile @Nullable HttpClients shared;
 
   private final OkHttpClient base;
-  private final Map<HttpClientConfig, OkHttpClient> cache =
+  private final List<ConnectionPool> pools;
+  private final Map<HttpClientConfig, OkHttpClient[]> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<HttpClientConfig, OkHttpClient> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<HttpClientConfig, OkHttpClient[]> eldest) {
           return size() > MAX_CACHED;
         }
       };
 
-  private HttpClients(OkHttpClient base) {
+  private HttpClients(OkHttpClient base, List<ConnectionPool> pools) {
     this.base = base;
+    this.pools = pools;
   }
 
   /**
@@ -61,17 +74,19 @@ public final class HttpClients {
    * @return the clients
    */
   public static HttpClients of(OkHttpClient base) {
-    return new HttpClients(Objects.requireNonNull(base, "base"));
+    Objects.requireNonNull(base, "base");
+    return new HttpClients(base, List.of(base.connectionPool()));
   }
 
   /**
    * The process-wide default: a base client that does not retry on connection failure (a scrape is
-   * retried at its next slot) and keeps up to 1,024 idle connections for two minutes, so targets
-   * scraped more often than that reuse their connection, as Prometheus does. It has no connect,
-   * read or write timeout of its own: as in Prometheus, the scrape's {@code scrape_timeout} (set on
-   * each call) bounds the whole scrape, so a scrape timeout above OkHttp's 10 s defaults is not cut
-   * short by an exporter that takes its time, and a scrape registers one timeout instead of one per
-   * socket read. Used by {@link HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
+   * retried at its next slot) and keeps idle connections for two minutes (up to 1,024 in each of
+   * its {@value #SHARED_POOLS} pools), so targets scraped more often than that reuse their
+   * connection, as Prometheus does. It has no connect, read or write timeout of its own: as in
+   * Prometheus, the scrape's {@code scrape_timeout} (set on each call) bounds the whole scrape, so
+   * a scrape timeout above OkHttp's 10 s defaults is not cut short by an exporter that takes its
+   * time, and a scrape registers one timeout instead of one per socket read. Used by {@link
+   * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
    *
    * @return the shared instance, created on first use
    */
@@ -81,6 +96,10 @@ public final class HttpClients {
       synchronized (HttpClients.class) {
         s = shared;
         if (s == null) {
+          List<ConnectionPool> pools = new ArrayList<>(SHARED_POOLS);
+          for (int i = 0; i < SHARED_POOLS; i++) {
+            pools.add(new ConnectionPool(1024, 2, TimeUnit.MINUTES));
+          }
           s =
               new HttpClients(
                   new OkHttpClient.Builder()
@@ -88,8 +107,9 @@ public final class HttpClients {
                       .connectTimeout(Duration.ZERO)
                       .readTimeout(Duration.ZERO)
                       .writeTimeout(Duration.ZERO)
-                      .connectionPool(new ConnectionPool(1024, 2, TimeUnit.MINUTES))
-                      .build());
+                      .connectionPool(pools.get(0))
+                      .build(),
+                  List.copyOf(pools));
           shared = s;
         }
       }
@@ -116,15 +136,34 @@ public final class HttpClients {
    * @throws ScrapeException with reason {@code tls_config} when the TLS files cannot be read
    */
   public OkHttpClient clientFor(HttpClientConfig config) throws ScrapeException {
+    return clients(config)[0];
+  }
+
+  /**
+   * The client for {@code config} whose connection pool holds the connections of the address hashed
+   * to {@code addressHash} ({@link HTTPTarget#addressHash()}): the same one every time for one
+   * address.
+   */
+  OkHttpClient clientFor(HttpClientConfig config, long addressHash) throws ScrapeException {
+    OkHttpClient[] clients = clients(config);
+    return clients[Math.floorMod(addressHash, clients.length)];
+  }
+
+  /** One client per connection pool, for {@code config}. */
+  private OkHttpClient[] clients(HttpClientConfig config) throws ScrapeException {
     synchronized (cache) {
-      OkHttpClient c = cache.get(config);
+      OkHttpClient[] c = cache.get(config);
       if (c != null) {
         return c;
       }
     }
-    OkHttpClient built = build(config);
+    OkHttpClient.Builder b = configured(config);
+    OkHttpClient[] built = new OkHttpClient[pools.size()];
+    for (int i = 0; i < built.length; i++) {
+      built[i] = b.connectionPool(pools.get(i)).build();
+    }
     synchronized (cache) {
-      OkHttpClient raced = cache.putIfAbsent(config, built);
+      OkHttpClient[] raced = cache.putIfAbsent(config, built);
       return raced == null ? built : raced;
     }
   }
@@ -183,7 +222,7 @@ public final class HttpClients {
     }
   }
 
-  private OkHttpClient build(HttpClientConfig config) throws ScrapeException {
+  private OkHttpClient.Builder configured(HttpClientConfig config) throws ScrapeException {
     OkHttpClient.Builder b =
         base.newBuilder()
             .followRedirects(config.followRedirects())
@@ -205,7 +244,7 @@ public final class HttpClients {
         throw new ScrapeException("tls_config", "invalid TLS config: " + e.getMessage(), e);
       }
     }
-    return b.build();
+    return b;
   }
 
   private static void proxy(OkHttpClient.Builder b, URI url) {

@@ -49,7 +49,7 @@ final class HttpFetch {
 
   static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
     Request request = request(t);
-    Call call = t.clients().clientFor(t.httpClientConfig()).newCall(request);
+    Call call = t.clients().clientFor(t.httpClientConfig(), t.addressHash()).newCall(request);
     call.timeout().timeout(t.timeout().toMillis(), TimeUnit.MILLISECONDS);
     byte[] body;
     String contentType;

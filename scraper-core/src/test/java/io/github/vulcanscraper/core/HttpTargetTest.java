@@ -343,6 +343,33 @@ final class HttpTargetTest {
     assertThat(clients.clientFor(a).connectionPool()).isSameAs(clients.base().connectionPool());
   }
 
+  @Test
+  void spreadsTheSharedClientsConnectionsOverItsPoolsByAddress() throws ScrapeException {
+    HttpClients clients = HttpClients.shared();
+    java.util.Set<okhttp3.ConnectionPool> pools = new java.util.HashSet<>();
+    for (int port = 1; port <= 500; port++) {
+      HTTPTarget t = target().url(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+      okhttp3.OkHttpClient c = clients.clientFor(HttpClientConfig.DEFAULT, t.addressHash());
+      assertThat(clients.clientFor(HttpClientConfig.DEFAULT, t.addressHash())).isSameAs(c);
+      pools.add(c.connectionPool());
+    }
+    assertThat(pools).hasSize(HttpClients.SHARED_POOLS);
+    assertThat(clients.clientFor(HttpClientConfig.DEFAULT).connectionPool())
+        .isSameAs(clients.base().connectionPool());
+  }
+
+  @Test
+  void keepsATargetsConnectionAliveFromScrapeToScrape() throws Exception {
+    server.enqueue(text(TEXT));
+    server.enqueue(text(TEXT));
+    HTTPTarget t = target().build();
+    t.fetch();
+    t.fetch();
+    assertThat(server.takeRequest().getSequenceNumber()).isZero();
+    assertThat(server.takeRequest().getSequenceNumber()).isOne();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
   static Buffer gzip(String s) throws IOException {
     Buffer out = new Buffer();
     try (var sink = Okio.buffer(new GzipSink(out))) {
