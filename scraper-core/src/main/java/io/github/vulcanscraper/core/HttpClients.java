@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Design: the {@link #shared()} instance spreads its connections over {@value #SHARED_POOLS}
  * connection pools, a target's address picking one. OkHttp walks every connection of a pool to find
  * one for a call and again to clean the pool after each call, so with one pool a node of thousands
- * of targets (one kept-alive connection each, as Prometheus keeps them) would pay for all of them
- * on every scrape: 4,000 targets cost about 200 µs of cleanup per scrape where ten cost 36 µs
- * (BENCHMARKS.md). {@link #of(OkHttpClient)} keeps the given client's single pool.
+ * of targets (one kept-alive connection each, as Prometheus keeps them) paid for all of them on
+ * every scrape: 2,000 targets at distinct addresses cost 1.2 ms of CPU per scrape in OkHttp with
+ * one pool and 0.26 ms with 32 (BENCHMARKS.md, {@code DistinctAddressesMain}); a single pool also
+ * kept at most 1,024 idle connections, so beyond that targets reconnected on every scrape. {@link
+ * #of(OkHttpClient)} keeps the given client's single pool.
  *
  * <p>TLS files (CA, certificate, key) are read when a config's client is built; a client that fails
  * to build is not cached, so the next scrape tries again. Thread-safe.
