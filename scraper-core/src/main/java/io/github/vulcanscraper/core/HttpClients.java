@@ -130,8 +130,9 @@ public final class HttpClients {
 
   /**
    * The client for {@code config}, built on first use and cached: redirects, HTTP/2, proxy and TLS
-   * as configured, sharing this instance's connection pool. Auth and extra headers are per request:
-   * see {@link #authorize}. Discovery mechanisms use it for their own HTTP calls.
+   * as configured, on the base client's connection pool (the first of the shared instance's). Auth
+   * and extra headers are per request: see {@link #authorize}. Discovery mechanisms use it for
+   * their own HTTP calls; scrapes use the client of their address's pool.
    *
    * @param config the HTTP client settings of a target or a discovery mechanism
    * @return the cached client for these settings
