@@ -224,10 +224,7 @@ public final class ExpositionWriter {
       out.writeAscii('\n');
     }
     for (Sample s : family.samples()) {
-      out.writeUtf8(s.name());
-      labels(s.labels(), out);
-      out.writeAscii(' ');
-      GoFloat.append(s.value(), out);
+      seriesAndValue(s, out);
       if (s.hasTimestamp()) {
         out.writeAscii(' ');
         seconds(s.timestampMillis(), out);
@@ -396,10 +393,7 @@ public final class ExpositionWriter {
   }
 
   private static void textSample(Sample s, byte[] stamp, ByteSink out) {
-    out.writeUtf8(s.name());
-    labels(s.labels(), out);
-    out.writeAscii(' ');
-    GoFloat.append(s.value(), out);
+    seriesAndValue(s, out);
     if (s.hasTimestamp()) {
       out.writeAscii(' ');
       out.writeLong(s.timestampMillis());
@@ -410,6 +404,14 @@ public final class ExpositionWriter {
   }
 
   // ---- Both
+
+  /** The sample's name, labels, a space and its value: how a sample line starts in both formats. */
+  private static void seriesAndValue(Sample s, ByteSink out) {
+    out.writeUtf8(s.name());
+    labels(s.labels(), out);
+    out.writeAscii(' ');
+    GoFloat.append(s.value(), out);
+  }
 
   /** Nothing for no labels; else {@link Labels#toString()}, which escapes as both formats do. */
   private static void labels(Labels labels, ByteSink out) {
