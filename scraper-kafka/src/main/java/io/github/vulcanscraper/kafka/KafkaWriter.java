@@ -125,6 +125,7 @@ public final class KafkaWriter implements Writer {
   public static final String SCRAPE_TIMESTAMP_HEADER = "scrape-timestamp";
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaWriter.class);
+  private static final long MAX_GATHER_PAUSE_MILLIS = 100;
   private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long RETRY_PAUSE_MILLIS = 200;
 
@@ -171,7 +172,7 @@ public final class KafkaWriter implements Writer {
       throw new IllegalArgumentException(
           "cannot create a Kafka producer for " + bootstrapServers + ": " + rootMessage(e), e);
     }
-    this.pending = new PendingScrapes(b.maxPendingScrapes, b.maxPendingBytes);
+    this.pending = new PendingScrapes(b.maxPendingScrapes, b.maxPendingBytes, gatherPause(config));
     this.sender = new Thread(this::sendLoop, "vulcan-kafka-writer-" + topic);
     sender.setDaemon(true);
     sender.start();
@@ -202,6 +203,17 @@ public final class KafkaWriter implements Writer {
     c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
     c.put(ProducerConfig.CLIENT_ID_CONFIG, b.clientId);
     return c;
+  }
+
+  /**
+   * How long the writer thread lets scrapes gather before handing them to the producer: the
+   * producer's own {@code linger.ms}, at most {@value #MAX_GATHER_PAUSE_MILLIS} ms, so a batch
+   * waits no longer than the producer was told it may.
+   */
+  private static Duration gatherPause(Map<String, Object> config) {
+    long lingerMillis =
+        Long.parseLong(String.valueOf(config.get(ProducerConfig.LINGER_MS_CONFIG)).trim());
+    return Duration.ofMillis(Math.max(0, Math.min(MAX_GATHER_PAUSE_MILLIS, lingerMillis)));
   }
 
   /**

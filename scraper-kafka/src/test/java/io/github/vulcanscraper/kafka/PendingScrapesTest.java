@@ -1,10 +1,13 @@
 package io.github.vulcanscraper.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 final class PendingScrapesTest {
@@ -12,7 +15,7 @@ final class PendingScrapesTest {
 
   @Test
   void dropsTheOldestQueuedScrapeWhenTheCountBoundIsReached() throws Exception {
-    PendingScrapes p = new PendingScrapes(4, 1 << 20);
+    PendingScrapes p = new PendingScrapes(4, 1 << 20, Duration.ZERO);
     PendingScrapes.Entry first = entry("a", 10);
     p.offer(first, e -> dropped.add(e.key));
     assertThat(take(p)).isSameAs(first); // in flight: the producer holds it
@@ -28,7 +31,7 @@ final class PendingScrapesTest {
 
   @Test
   void dropsByBytesAndRefusesAScrapeLargerThanTheBound() {
-    PendingScrapes p = new PendingScrapes(100, 1000);
+    PendingScrapes p = new PendingScrapes(100, 1000, Duration.ZERO);
     p.offer(entry("a", 400), e -> dropped.add(e.key));
     p.offer(entry("b", 400), e -> dropped.add(e.key));
     p.offer(entry("c", 400), e -> dropped.add(e.key));
@@ -40,7 +43,7 @@ final class PendingScrapesTest {
 
   @Test
   void keepsHalfOfTheBoundOutOfTheProducerSoTheOldestCanStillBeDropped() throws Exception {
-    PendingScrapes p = new PendingScrapes(4, 1 << 20);
+    PendingScrapes p = new PendingScrapes(4, 1 << 20, Duration.ZERO);
     for (String key : List.of("a", "b", "c", "d")) {
       p.offer(entry(key, 10), e -> dropped.add(e.key));
     }
@@ -65,7 +68,7 @@ final class PendingScrapesTest {
 
   @Test
   void requeuedScrapeGoesFirstAndCloseDrainsTheRest() throws Exception {
-    PendingScrapes p = new PendingScrapes(10, 1 << 20);
+    PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ZERO);
     p.offer(entry("a", 10), e -> dropped.add(e.key));
     p.offer(entry("b", 10), e -> dropped.add(e.key));
     PendingScrapes.Entry a = take(p);
@@ -79,6 +82,76 @@ final class PendingScrapesTest {
     p.landed(a);
     assertThat(p.takeForSending()).isNull();
     assertThat(p.awaitCurrent(Duration.ofMillis(10))).isTrue();
+  }
+
+  @Test
+  void anIdleSenderIsWokenByTheNextScrape() throws Exception {
+    PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofHours(1));
+    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
+    await().until(() -> p.senderState() == PendingScrapes.SenderState.IDLE);
+
+    p.offer(entry("a", 10), e -> dropped.add(e.key));
+
+    assertThat(taken.get(10, TimeUnit.SECONDS).key).isEqualTo("a");
+  }
+
+  @Test
+  void afterEmptyingTheQueueTheSenderPausesAndCloseEndsThePause() throws Exception {
+    PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofHours(1));
+    p.offer(entry("a", 10), e -> dropped.add(e.key));
+    p.landed(take(p));
+    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
+    await().until(() -> p.senderState() == PendingScrapes.SenderState.PAUSED);
+
+    p.offer(entry("b", 10), e -> dropped.add(e.key)); // gathers: no wake-up
+    assertThat(p.senderState()).isEqualTo(PendingScrapes.SenderState.PAUSED);
+    assertThat(taken).isNotDone();
+    p.close();
+
+    assertThat(taken.get(10, TimeUnit.SECONDS).key).isEqualTo("b");
+  }
+
+  @Test
+  void aQueueHoldingHalfOfTheBoundEndsThePause() throws Exception {
+    PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofHours(1));
+    p.offer(entry("a", 10), e -> dropped.add(e.key));
+    p.landed(take(p));
+    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
+    await().until(() -> p.senderState() == PendingScrapes.SenderState.PAUSED);
+
+    for (String key : List.of("b", "c", "d", "e", "f")) { // five: half of the bound of ten
+      p.offer(entry(key, 10), e -> dropped.add(e.key));
+    }
+
+    assertThat(taken.get(10, TimeUnit.SECONDS).key).isEqualTo("b");
+    assertThat(dropped).isEmpty();
+  }
+
+  @Test
+  void theGatherPauseEndsByItself() throws Exception {
+    PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofMillis(50));
+    p.offer(entry("a", 10), e -> dropped.add(e.key));
+    p.landed(take(p));
+    p.offer(entry("b", 10), e -> dropped.add(e.key));
+
+    assertThat(take(p).key).isEqualTo("b"); // after the pause; no other wake-up comes
+  }
+
+  private static CompletableFuture<PendingScrapes.Entry> takeInBackground(PendingScrapes p) {
+    CompletableFuture<PendingScrapes.Entry> taken = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                taken.complete(take(p));
+              } catch (InterruptedException | RuntimeException e) {
+                taken.completeExceptionally(e);
+              }
+            },
+            "test-sender");
+    t.setDaemon(true);
+    t.start();
+    return taken;
   }
 
   private static PendingScrapes.Entry take(PendingScrapes p) throws InterruptedException {
