@@ -9,11 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * one that moved to another node (see {@link OwnedTargets}) does not.
  *
  * <p>Threads: one scheduler thread fires slots and a bounded pool of fetch threads runs the
- * fetches, parsing and writes; there is no thread per target.
+ * fetches, parsing and writes; there is no thread per target. A scrape goes to the fetch thread
+ * that went idle last, so at a steady load a few threads with warm caches do the work.
  *
  * <pre>{@code
  * TargetWatcher mine = ConsistentHashTargeter.builder(JobTargets.of(jobWatcher), pool).build();
@@ -56,7 +52,7 @@ public final class Scraper implements AutoCloseable {
   private final Writer writer;
   private final ScrapeContext ctx;
   private final Workers workers;
-  private final @Nullable ExecutorService ownExecutor;
+  private final @Nullable FetchPool ownExecutor;
   private final @Nullable SystemScheduler ownScheduler;
   private final Duration closeTimeout;
   private final Object lock = new Object();
@@ -70,7 +66,10 @@ public final class Scraper implements AutoCloseable {
     this.ownScheduler = createdScheduler;
     Scheduler scheduler =
         createdScheduler != null ? createdScheduler : Objects.requireNonNull(b.scheduler);
-    ExecutorService createdExecutor = b.executor == null ? fetchPool(b.fetchConcurrency) : null;
+    FetchPool createdExecutor =
+        b.executor == null
+            ? new FetchPool(b.fetchConcurrency, Duration.ofSeconds(60), "vulcan-scraper-fetch-")
+            : null;
     this.ownExecutor = createdExecutor;
     Executor executor =
         createdExecutor != null ? createdExecutor : Objects.requireNonNull(b.executor);
@@ -165,7 +164,7 @@ public final class Scraper implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
+      ownExecutor.close();
     }
     if (ownScheduler != null) {
       ownScheduler.close();
@@ -181,24 +180,6 @@ public final class Scraper implements AutoCloseable {
   @Override
   public String toString() {
     return "Scraper{" + state.get() + ", targets=" + targetCount() + "}";
-  }
-
-  private static ExecutorService fetchPool(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "vulcan-scraper-fetch-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 
   /** Builds a {@link Scraper}; setters validate at once. Not thread-safe. */
