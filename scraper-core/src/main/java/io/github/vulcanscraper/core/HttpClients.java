@@ -69,8 +69,8 @@ public final class HttpClients {
   }
 
   /**
-   * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared. The
-   * scrape's timeout is set per call and overrides the base's call timeout.
+   * Clients derived from {@code base}; its connection pool, dispatcher and timeouts are shared. A
+   * scrape's call is bounded by the scrape's timeout; the base's call timeout does not apply to it.
    *
    * @param base the client whose pool, dispatcher and timeouts are shared; the caller owns it
    * @return the clients
@@ -85,8 +85,8 @@ public final class HttpClients {
    * retried at its next slot) and keeps idle connections for two minutes (up to 1,024 in each of
    * its {@value #SHARED_POOLS} pools), so targets scraped more often than that reuse their
    * connection, as Prometheus does. It has no connect, read or write timeout of its own: as in
-   * Prometheus, the scrape's {@code scrape_timeout} (set on each call) bounds the whole scrape, so
-   * a scrape timeout above OkHttp's 10 s defaults is not cut short by an exporter that takes its
+   * Prometheus, the scrape's {@code scrape_timeout} (armed for each call) bounds the whole scrape,
+   * so a scrape timeout above OkHttp's 10 s defaults is not cut short by an exporter that takes its
    * time, and a scrape registers one timeout instead of one per socket read. Used by {@link
    * HTTPTarget}s built without {@link HTTPTarget.Builder#clients}.
    *

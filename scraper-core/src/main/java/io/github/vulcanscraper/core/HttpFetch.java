@@ -18,7 +18,6 @@ import java.net.UnknownHostException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Request;
@@ -50,7 +49,8 @@ final class HttpFetch {
   static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
     Request request = request(t);
     Call call = t.clients().clientFor(t.httpClientConfig(), t.addressHash()).newCall(request);
-    call.timeout().timeout(t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    call.timeout().clearTimeout(); // the deadline below bounds the call, without Okio's watchdog
+    CallDeadlines.Armed deadline = CallDeadlines.SHARED.arm(call, t.timeout().toNanos());
     byte[] body;
     String contentType;
     try (Response response = call.execute()) {
@@ -70,17 +70,10 @@ final class HttpFetch {
       }
       body = read(source, t.bodySizeLimit());
       contentType = response.header("Content-Type");
-    } catch (InterruptedIOException e) {
-      throw new ScrapeException(
-          "timeout", "scrape timed out after " + t.timeout().toMillis() + "ms", e);
-    } catch (ConnectException e) {
-      throw new ScrapeException("connect", "connection failed: " + e.getMessage(), e);
-    } catch (UnknownHostException e) {
-      throw new ScrapeException("dns", "unknown host: " + e.getMessage(), e);
-    } catch (SSLException e) {
-      throw new ScrapeException("tls", "TLS handshake failed: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ScrapeException("io", "scrape failed: " + e, e);
+      throw failure(e, deadline.expired(), t);
+    } finally {
+      deadline.close();
     }
     SeriesCache cache = t.acquireSeriesCache();
     try {
@@ -90,6 +83,20 @@ final class HttpFetch {
         t.releaseSeriesCache();
       }
     }
+  }
+
+  private static ScrapeException failure(IOException e, boolean timedOut, HTTPTarget t) {
+    if (timedOut || e instanceof InterruptedIOException) {
+      return new ScrapeException(
+          "timeout", "scrape timed out after " + t.timeout().toMillis() + "ms", e);
+    } else if (e instanceof ConnectException) {
+      return new ScrapeException("connect", "connection failed: " + e.getMessage(), e);
+    } else if (e instanceof UnknownHostException) {
+      return new ScrapeException("dns", "unknown host: " + e.getMessage(), e);
+    } else if (e instanceof SSLException) {
+      return new ScrapeException("tls", "TLS handshake failed: " + e.getMessage(), e);
+    }
+    return new ScrapeException("io", "scrape failed: " + e, e);
   }
 
   private static Request request(HTTPTarget t) throws ScrapeException {
