@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,9 @@ public final class HTTPTarget implements Targeter {
   // The request without per-scrape secrets, built on the first scrape. A race builds it twice,
   // equal both times; Request is immutable with final fields, so a plain field publishes it.
   private @Nullable Request baseRequest;
+  // The client of this target's settings and connection pool, looked up on the first scrape that
+  // finds it (a failed lookup, unreadable TLS files, is tried again); published as baseRequest is.
+  private @Nullable OkHttpClient client;
 
   private HTTPTarget(Builder b, URI url, JobName job) {
     this.url = url;
@@ -156,6 +160,16 @@ public final class HTTPTarget implements Targeter {
       baseRequest = r;
     }
     return r;
+  }
+
+  /** The HTTP client of this target's settings, on the connection pool of its address. */
+  OkHttpClient client() throws ScrapeException {
+    OkHttpClient c = client;
+    if (c == null) {
+      c = clients.clientFor(httpClientConfig, addressHash);
+      client = c;
+    }
+    return c;
   }
 
   @Override

@@ -48,7 +48,7 @@ final class HttpFetch {
 
   static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
     Request request = request(t);
-    Call call = t.clients().clientFor(t.httpClientConfig(), t.addressHash()).newCall(request);
+    Call call = t.client().newCall(request);
     call.timeout().clearTimeout(); // the deadline below bounds the call, without Okio's watchdog
     CallDeadlines.Armed deadline = CallDeadlines.SHARED.arm(call, t.timeout().toNanos());
     byte[] body;
