@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Call;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cancels HTTP calls that outlive their scrape timeout, from one daemon thread that wakes only when
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 final class CallDeadlines {
+  private static final Logger log = LoggerFactory.getLogger(CallDeadlines.class);
+
   /** The deadlines of every scrape of this JVM. */
   static final CallDeadlines SHARED = new CallDeadlines("vulcan-scrape-deadlines");
 
@@ -136,7 +140,11 @@ final class CallDeadlines {
 
     private void expire() {
       expired = true;
-      call.cancel();
+      try {
+        call.cancel();
+      } catch (RuntimeException e) { // keep the sweeper alive for the other calls
+        log.warn("cancelling a timed-out scrape failed", e);
+      }
     }
 
     @Override
