@@ -212,16 +212,6 @@ final class ByteSink {
   }
 
   /**
-   * 10 to the power of {@code n}.
-   *
-   * @param n 0 to 18
-   * @return 10<sup>n</sup>
-   */
-  static long pow10(int n) {
-    return POW10[n];
-  }
-
-  /**
    * Appends the last {@code digits} digits of {@code v}, with leading zeros when it has fewer.
    *
    * @param v a number, at least 0
@@ -252,6 +242,30 @@ final class ByteSink {
     if (left == 1) {
       b[--p] = (byte) ('0' + i % 10);
     }
+  }
+
+  /**
+   * Appends the last {@code digits} digits of {@code v} with a decimal point after the first {@code
+   * intDigits} of them, or none when {@code intDigits >= digits}: {@code 1.2345} from {@code
+   * (12345, 5, 1)}. The digits are written once and the leading ones moved left past the point, so
+   * no division by a power of ten chosen at run time (tens of cycles each) splits the number.
+   *
+   * @param v a number, at least 0
+   * @param digits how many to write
+   * @param intDigits how many come before the point, at least 1
+   */
+  void writeDigitsWithPoint(long v, int digits, int intDigits) {
+    if (intDigits >= digits) {
+      writeDigits(v, digits);
+      return;
+    }
+    ensure(digits + 1);
+    int start = size;
+    size = start + 1;
+    writeDigits(v, digits);
+    byte[] b = bytes;
+    System.arraycopy(b, start + 1, b, start, intDigits);
+    b[start + intDigits] = '.';
   }
 
   /**

@@ -206,12 +206,7 @@ final class GoFloat {
     }
     int exp = dp - 1;
     if (exp < -4 || exp >= 6) {
-      long rest = nd > 1 ? digits % ByteSink.pow10(nd - 1) : 0;
-      out.writeAscii((char) ('0' + digits / ByteSink.pow10(nd - 1)));
-      if (nd > 1) {
-        out.writeAscii('.');
-        out.writeDigits(rest, nd - 1);
-      }
+      out.writeDigitsWithPoint(digits, nd, 1);
       exponent(exp, out);
     } else if (dp <= 0) {
       out.writeAscii('0');
@@ -222,10 +217,7 @@ final class GoFloat {
       out.writeLong(digits);
       zeros(dp - nd, out);
     } else {
-      long scale = ByteSink.pow10(nd - dp);
-      out.writeDigits(digits / scale, dp);
-      out.writeAscii('.');
-      out.writeDigits(digits % scale, nd - dp);
+      out.writeDigitsWithPoint(digits, nd, dp);
     }
   }
 

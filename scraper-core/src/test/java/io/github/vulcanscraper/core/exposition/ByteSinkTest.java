@@ -52,6 +52,33 @@ final class ByteSinkTest {
   }
 
   @Test
+  void writesDigitsWithAPointAfterTheIntegerDigits() {
+    assertThat(withPoint(12345, 5, 1)).isEqualTo("1.2345");
+    assertThat(withPoint(12345, 5, 4)).isEqualTo("1234.5");
+    assertThat(withPoint(12345, 5, 5)).isEqualTo("12345");
+    assertThat(withPoint(7, 1, 1)).isEqualTo("7");
+    assertThat(withPoint(1005, 6, 2)).isEqualTo("00.1005"); // the last digits, zero-padded
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      long v = random.nextLong(1, Long.MAX_VALUE);
+      String digits = Long.toString(v);
+      int intDigits = random.nextInt(1, digits.length() + 1);
+      String expected =
+          intDigits == digits.length()
+              ? digits
+              : digits.substring(0, intDigits) + "." + digits.substring(intDigits);
+      assertThat(withPoint(v, digits.length(), intDigits)).isEqualTo(expected);
+    }
+  }
+
+  private static String withPoint(long v, int digits, int intDigits) {
+    ByteSink sink = new ByteSink(1); // grows: the point must not fall outside the buffer
+    sink.writeAscii('>');
+    sink.writeDigitsWithPoint(v, digits, intDigits);
+    return sink.toString().substring(1);
+  }
+
+  @Test
   void writesLongsAsLongToStringDoes() {
     long[] values = {
       0, 9, 10, -1, -10, 999_999, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1
