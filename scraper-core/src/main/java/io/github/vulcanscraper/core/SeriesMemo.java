@@ -50,6 +50,9 @@ final class SeriesMemo {
     }
     Entry e = entries.get(probe.key(name, labels, sourceFamily));
     if (e != null) {
+      // Equal labels in another instance (the parser's cache started over): keep the new one, so
+      // the next scrape's compare by reference finds it again. The hash and equality are unchanged.
+      e.labels = labels;
       order.useFound(e);
     }
     return e;
@@ -96,6 +99,11 @@ final class SeriesMemo {
       this.sourceFamily = sourceFamily;
       this.hash = 31 * (31 * name.hashCode() + labels.hashCode()) + sourceFamily.hashCode();
       return this;
+    }
+
+    /** The exposed labels this entry was last found by. */
+    Labels exposedLabels() {
+      return labels;
     }
 
     /** True when metric relabeling dropped the series. */

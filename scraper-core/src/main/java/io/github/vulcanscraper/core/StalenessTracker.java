@@ -55,7 +55,10 @@ final class StalenessTracker {
           }
         } else {
           entry = tracked.get(probe.set(s.name(), s.labels()));
-          if (entry == null) {
+          if (entry != null) {
+            entry.labels =
+                s.labels(); // equal, maybe another instance: found by reference next time
+          } else {
             added++;
             if (track) {
               entry = new Series().set(s.name(), s.labels());

@@ -78,6 +78,19 @@ final class StalenessTrackerTest {
     assertThat(tracker.record(gauge("m", stamped), false)).isEqualTo(1);
   }
 
+  @Test
+  void keepsTheLabelsInstanceOfTheLatestScrape() {
+    StalenessTracker tracker = new StalenessTracker();
+    tracker.update(gauge("up", series("a", 1)), false);
+    Sample again = series("a", 2); // equal labels, another instance (the processor started over)
+
+    assertThat(scrape(tracker, gauge("up", again), 0)).hasSize(1);
+
+    assertThat(markers(tracker.markAll()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.labels()).isSameAs(again.labels()));
+  }
+
   private static List<MetricFamily> scrape(
       StalenessTracker tracker, List<MetricFamily> families, int expectedNew) {
     tracker.begin();
