@@ -9,6 +9,8 @@
 #   examples/target/vulcan.jar exists, else main) THREADS=1 (also print the vulcan process's CPU
 #   over the window by thread, threads of one pool summed, to see where it goes)
 #   VULCAN_NODE_ARGS="--kafka-property linger.ms=1000" (more arguments for `vulcan node`)
+#   VULCAN_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java (the JVM of the measured vulcan process;
+#   default `java`: the library's baseline is Java 17, a node may run on any later JDK)
 # The defaults measure both processes in their steady state: in the first minute or two the JVM's
 # JIT compilers still spend as much CPU as the scraping itself (WARMUP=30 shows it), and the code
 # that runs once per scrape (the HTTP call, the Kafka send: 100 calls a second here) reaches C2's
@@ -37,6 +39,7 @@ INTERVAL=${INTERVAL:-5}
 WARMUP=${WARMUP:-300}
 WINDOW=${WINDOW:-60}
 VULCAN_JAVA_OPTS=${VULCAN_JAVA_OPTS:--Xmx400m -XX:+UseSerialGC}
+VULCAN_JAVA=${VULCAN_JAVA:-java}
 VULCAN_JAR=$PWD/examples/target/vulcan.jar
 # node: a `vulcan node` (when examples/target/vulcan.jar is built); main: benchmarks' ScraperMain.
 VULCAN_MODE=${VULCAN_MODE:-$([[ -f $VULCAN_JAR ]] && echo node || echo main)}
@@ -138,13 +141,13 @@ if [[ $VULCAN_MODE == node ]]; then
   ZK=$(awk '/^zookeeper/ { print $2 }' "$WORK/servers.out")
   KAFKA=$(awk '/^kafka/ { print $2 }' "$WORK/servers.out")
   java -jar "$VULCAN_JAR" job set load "$WORK/vulcan-job.yml" --zk "$ZK" >/dev/null
-  java $VULCAN_JAVA_OPTS -jar "$VULCAN_JAR" node --zk "$ZK" --kafka "$KAFKA" --id bench \
+  "$VULCAN_JAVA" $VULCAN_JAVA_OPTS -jar "$VULCAN_JAR" node --zk "$ZK" --kafka "$KAFKA" --id bench \
     --metrics-port 0 ${VULCAN_NODE_ARGS:-} >"$WORK/vulcan.out" 2>&1 &
   VULCAN=$!
   PIDS+=("$VULCAN")
   VULCAN_NAME="vulcan node (Kafka)"
 else
-  java $VULCAN_JAVA_OPTS -cp "$JAR" "$PKG.ScraperMain" --farm "$FARM1" --targets "$TARGETS" \
+  "$VULCAN_JAVA" $VULCAN_JAVA_OPTS -cp "$JAR" "$PKG.ScraperMain" --farm "$FARM1" --targets "$TARGETS" \
     --interval "${INTERVAL}s" --status "$WORK/vulcan.status" >"$WORK/vulcan.out" 2>&1 &
   VULCAN=$!
   PIDS+=("$VULCAN")
@@ -162,7 +165,7 @@ until read -r a b <"$WORK/farm.status" && ((a > TARGETS && b > TARGETS)); do
   fi
   sleep 1
 done
-echo "vulcan side: $VULCAN_NAME"
+echo "vulcan side: $VULCAN_NAME on $("$VULCAN_JAVA" -version 2>&1 | head -1)"
 
 sleep "$WARMUP"
 read -r PR0 VR0 <"$WORK/farm.status"
