@@ -392,8 +392,10 @@ public final class Labels implements Comparable<Labels> {
      * @return this builder
      */
     public Builder clear() {
-      Arrays.fill(names, 0, size, null);
-      Arrays.fill(values, 0, size, null);
+      for (int i = 0; i < size; i++) {
+        names[i] = null;
+        values[i] = null;
+      }
       size = 0;
       return this;
     }

@@ -40,6 +40,40 @@ final class LabelsTest {
   }
 
   @Test
+  void rejectsInvalidNamesAfterValidNamesOfTheSameHashWereAccepted() {
+    // Valid names are remembered by hash code; an invalid name must never pass for one.
+    for (String invalid : new String[] {"1a", "a-b", "a.b", "\u00e9", "a b", "__name__:"}) {
+      String valid = validNameInTheSameSlotAs(invalid);
+      Labels.builder().add(valid, "x");
+      Labels.builder().add(valid, "x");
+
+      assertThatThrownBy(() -> Labels.builder().add(invalid, "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid label name: \"" + invalid + "\"");
+    }
+    assertThatThrownBy(() -> Labels.builder().add("", "x")).hasMessage("invalid label name: \"\"");
+  }
+
+  @Test
+  void acceptsTheSameValidNameAgainAndEqualCopiesOfIt() {
+    String name = "handler";
+    String copy = new String(name.toCharArray());
+
+    assertThat(Labels.of(name, "1")).isEqualTo(Labels.of(copy, "1"));
+    assertThat(Labels.of(name, "1", "code", "2")).isEqualTo(Labels.of("code", "2", copy, "1"));
+  }
+
+  /** A valid label name whose hash code has the same low byte as {@code name}'s. */
+  private static String validNameInTheSameSlotAs(String name) {
+    for (int i = 0; ; i++) {
+      String candidate = "n" + i;
+      if ((candidate.hashCode() & 0xff) == (name.hashCode() & 0xff)) {
+        return candidate;
+      }
+    }
+  }
+
+  @Test
   void equalSetsAreEqualWhateverTheOrderGiven() {
     Labels a = Labels.of("x", "1", "y", "2");
     Labels b = Labels.of(Map.of("y", "2", "x", "1"));
