@@ -235,7 +235,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
         pos = sampleStart + known.key.length;
       } else {
         pos++;
-        labelSet(labels);
+        labelSet(labels, false);
         labelsEnd = pos;
       }
     }
@@ -325,7 +325,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     expect(' ', "' ' after '#'");
     expect('{', "'{' to start the exemplar's labels");
     exemplarLabels.clear();
-    int length = labelSet(exemplarLabels);
+    int length = labelSet(exemplarLabels, true);
     if (length > 128) {
       throw error(start, "exemplar labels are " + length + " characters long, at most 128");
     }
@@ -356,30 +356,34 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
 
   /**
    * Labels after '{' up to and including '}', strictly: {@code name="value"} pairs separated by
-   * single commas. Returns the number of characters in names and values.
+   * single commas. A sample's labels are tried against the previous sample's, position by position;
+   * an exemplar's are not (they would spoil that guess for the next sample). Returns the number of
+   * characters in names and values of an exemplar (only there it is needed; 0 otherwise).
    */
-  private int labelSet(Labels.Builder into) throws ExpositionException {
+  private int labelSet(Labels.Builder into, boolean isExemplar) throws ExpositionException {
     int chars = 0;
     if (pos < end && buf[pos] == '}') {
       pos++;
       return 0;
     }
-    while (true) {
+    for (int position = isExemplar ? PreviousLabels.POSITIONS : 0; ; position++) {
       if (pos >= end || (CLASS[buf[pos] & 0xff] & LABEL_START) == 0) {
         throw error(pos, "expected label name, got " + describe(pos));
       }
       int nameStart = pos;
-      String labelName = labelName();
+      String labelName = labelName(position);
       expect('=', "'=' after the label name");
       if (pos >= end || buf[pos] != '"') {
         throw error(pos, "expected '\"' to start the label value, got " + describe(pos));
       }
-      String labelValue = quotedValue();
+      String labelValue = quotedValue(position);
       if ("__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       into.add(labelName, labelValue);
-      chars += labelName.length() + labelValue.codePointCount(0, labelValue.length());
+      if (isExemplar) {
+        chars += labelName.length() + labelValue.codePointCount(0, labelValue.length());
+      }
       if (pos < end && buf[pos] == ',') {
         pos++;
       } else if (pos < end && buf[pos] == '}') {
@@ -391,7 +395,16 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     }
   }
 
-  private String quotedValue() throws ExpositionException {
+  /**
+   * The quoted label value at {@code pos} as the {@code position}-th label of its set; the value at
+   * that position in the previous set is tried first.
+   */
+  private String quotedValue(int position) throws ExpositionException {
+    String known = previous.value(buf, pos + 1, end, position);
+    if (known != null) {
+      pos += previous.valueLength(position) + 2;
+      return known;
+    }
     int open = pos;
     int start = ++pos;
     int h = 0;
@@ -422,6 +435,8 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       p++;
     }
     pos = p + 1;
-    return labelValue(start, p, h, nonAscii, escaped);
+    String value = labelValue(start, p, h, nonAscii, escaped);
+    previous.rememberValue(position, start, p, value);
+    return value;
   }
 }

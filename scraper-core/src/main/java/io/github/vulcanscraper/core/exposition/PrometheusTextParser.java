@@ -363,6 +363,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   /** The labels after '{' up to and including '}'; returns the metric name (maybe quoted here). */
   private @Nullable String labelSet(@Nullable String metricName) throws ExpositionException {
     @Nullable String name = metricName;
+    int position = 0;
     while (true) {
       skipBlanks();
       if (pos >= end) {
@@ -398,7 +399,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
         labelName = quotedName(false, "label name");
         skipBlanks();
       } else if ((CLASS[c] & LABEL_START) != 0) {
-        labelName = labelName();
+        labelName = labelName(position);
         skipBlanks();
       } else {
         throw error(pos, "expected label name, got " + describe(pos));
@@ -411,11 +412,12 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       if (pos >= end || buf[pos] != '"') {
         throw error(pos, "expected label value, got " + describe(pos));
       }
-      String value = quotedValue();
+      String value = quotedValue(position);
       if ("__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       labels.add(labelName, value);
+      position++;
       skipBlanks();
       if (pos < end && buf[pos] == ',') {
         pos++;
@@ -424,10 +426,16 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   }
 
   /**
-   * A quoted label value at {@code pos}; raw newlines and NUL bytes are allowed, as Prometheus
-   * does.
+   * A quoted label value at {@code pos} as the {@code position}-th label of its set; raw newlines
+   * and NUL bytes are allowed, as Prometheus does. The value at that position in the previous set
+   * is tried first (values with raw newlines are not remembered: they move the line count).
    */
-  private String quotedValue() throws ExpositionException {
+  private String quotedValue(int position) throws ExpositionException {
+    String known = previous.value(buf, pos + 1, end, position);
+    if (known != null) {
+      pos += previous.valueLength(position) + 2;
+      return known;
+    }
     int open = pos;
     int openLine = line;
     int openLineStart = lineStart;
@@ -435,6 +443,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     int h = 0;
     boolean nonAscii = false;
     boolean escaped = false;
+    boolean newline = false;
     byte[] b = buf;
     int p = start;
     while (true) {
@@ -458,6 +467,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       } else if (c == '\n') {
         line++;
         lineStart = p + 1;
+        newline = true;
       }
       if (c < 0) {
         nonAscii = true;
@@ -466,7 +476,11 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       p++;
     }
     pos = p + 1;
-    return labelValue(start, p, h, nonAscii, escaped);
+    String value = labelValue(start, p, h, nonAscii, escaped);
+    if (!newline) {
+      previous.rememberValue(position, start, p, value);
+    }
+    return value;
   }
 
   private Family metadataFamily(String name) {
