@@ -112,6 +112,23 @@ final class LabelsTest {
   }
 
   @Test
+  void buildsSortedInputAsUnsortedInput() {
+    Labels.Builder sorted = Labels.builder().add("a", "1").add("b", "2").add("c", "3");
+    Labels built = sorted.build();
+
+    assertThat(built).isEqualTo(Labels.of("c", "3", "a", "1", "b", "2"));
+    sorted.set("a", "9");
+    assertThat(built.get("a")).as("independent of the builder").isEqualTo("1");
+    assertThat(Labels.builder().add("a", "1").add("b", "").build()).isEqualTo(Labels.of("a", "1"));
+    assertThat(Labels.builder().build()).isSameAs(Labels.EMPTY);
+    assertThatThrownBy(() -> Labels.builder().add("a", "1").add("a", "2").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicate label name: a");
+    assertThatThrownBy(() -> Labels.builder().add("a", "1").add("b", "").add("b", "2").build())
+        .hasMessage("duplicate label name: b");
+  }
+
+  @Test
   void toMapIsSortedAndUnmodifiable() {
     Map<String, String> map = Labels.of("b", "2", "a", "1").toMap();
 
