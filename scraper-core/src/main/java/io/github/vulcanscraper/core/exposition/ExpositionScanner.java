@@ -47,10 +47,10 @@ abstract class ExpositionScanner {
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE + 1);
 
   /** Metric and label names: few, short, repeated in every scrape. */
-  final NameTable names = new NameTable(4096, 256);
+  final NameTable names = new NameTable(4096, 256, "le", "quantile");
 
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
-  final NameTable values = new NameTable(16384, 128);
+  final NameTable values = new NameTable(16384, 128, "+Inf");
 
   final Labels.Builder labels = Labels.builder();
 
@@ -406,28 +406,39 @@ abstract class ExpositionScanner {
     long mantissa = 0;
     int digits = 0;
     int exp10 = 0;
-    boolean sawDigit = false;
-    boolean sawPoint = false;
+    int digitsStart = p;
+    // The integer part, then the fraction: up to 19 significant digits go into the mantissa.
     for (; p < stop; p++) {
-      b = buf[p];
-      if (b >= '0' && b <= '9') {
-        sawDigit = true;
-        if (digits < 19) {
-          if (digits > 0 || b != '0') {
-            mantissa = mantissa * 10 + (b - '0');
-            digits++;
-          }
-          if (sawPoint) {
-            exp10--;
-          }
-        } else if (!sawPoint) {
-          exp10++;
-        }
-      } else if (b == '.' && !sawPoint) {
-        sawPoint = true;
-      } else {
+      int d = buf[p] - '0';
+      if (d < 0 || d > 9) {
         break;
       }
+      if (digits < 19) {
+        if (digits > 0 || d != 0) {
+          mantissa = mantissa * 10 + d;
+          digits++;
+        }
+      } else {
+        exp10++;
+      }
+    }
+    boolean sawDigit = p > digitsStart;
+    if (p < stop && buf[p] == '.') {
+      int fractionStart = ++p;
+      for (; p < stop; p++) {
+        int d = buf[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (digits < 19) {
+          if (digits > 0 || d != 0) {
+            mantissa = mantissa * 10 + d;
+            digits++;
+          }
+          exp10--;
+        }
+      }
+      sawDigit |= p > fractionStart;
     }
     if (!sawDigit) {
       return Double.NaN;

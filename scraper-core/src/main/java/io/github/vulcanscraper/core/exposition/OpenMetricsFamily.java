@@ -6,6 +6,7 @@ import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -55,8 +56,9 @@ final class OpenMetricsFamily {
   long sampleCount;
   private int startLine;
   private final ArrayList<Sample> samples = new ArrayList<>();
-  private @Nullable String lastSampleName;
-  private int lastKind;
+
+  // The sample names met in this family, by kind: a histogram's samples cycle through three.
+  private final @Nullable String[] namesByKind = new String[SUFFIX.length];
 
   // The label group being read: the labels that tie a histogram's buckets, sum and count together.
   private final LabelsSet seenGroups = new LabelsSet();
@@ -101,7 +103,7 @@ final class OpenMetricsFamily {
     startLine = scanner.line;
     sampleCount = 0;
     samples.clear();
-    lastSampleName = null;
+    Arrays.fill(namesByKind, null);
     group = null;
     seenGroups.clear();
     groupSeries.clear();
@@ -115,7 +117,7 @@ final class OpenMetricsFamily {
     seenGroups.clear();
     groupSeries.clear();
     group = null;
-    lastSampleName = null;
+    Arrays.fill(namesByKind, null);
   }
 
   /** Keeps a checked sample. */
@@ -211,8 +213,10 @@ final class OpenMetricsFamily {
     if (name == null) {
       return -1;
     }
-    if (sampleName == lastSampleName) {
-      return lastKind;
+    for (int k = 0; k < namesByKind.length; k++) {
+      if (namesByKind[k] == sampleName) {
+        return k;
+      }
     }
     MetricType t = type == null ? MetricType.UNKNOWN : type;
     int kind = -1;
@@ -231,8 +235,7 @@ final class OpenMetricsFamily {
       kind = -1;
     }
     if (kind >= 0) {
-      lastSampleName = sampleName;
-      lastKind = kind;
+      namesByKind[kind] = sampleName;
     }
     return kind;
   }

@@ -377,7 +377,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
         throw error(pos, "expected '\"' to start the label value, got " + describe(pos));
       }
       String labelValue = quotedValue(position);
-      if ("__name__".equals(labelName)) {
+      if (labelName.length() == 8 && "__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       into.add(labelName, labelValue);

@@ -1,5 +1,10 @@
 package io.github.vulcanscraper.core.exposition;
 
+import static io.github.vulcanscraper.core.exposition.ExpositionScanner.LABEL_PART;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -18,17 +23,18 @@ import org.jspecify.annotations.Nullable;
 final class PreviousLabels {
   static final int POSITIONS = 8;
 
-  private final int[] nameStarts = new int[POSITIONS];
-  private final int[] nameLengths = new int[POSITIONS];
-  private final @Nullable String[] names = new String[POSITIONS];
-  private final int[] valueStarts = new int[POSITIONS];
-  private final int[] valueLengths = new int[POSITIONS];
-  private final @Nullable String[] values = new String[POSITIONS];
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  // Per position: the name's start and length, then the raw value's start and length.
+  private final int[] spans = new int[POSITIONS * 4];
+
+  // Per position: the name, then the value; null when not known.
+  private final @Nullable String[] strings = new String[POSITIONS * 2];
 
   /** Forgets every entry: they point into the previous body. */
   void clear() {
-    Arrays.fill(names, null);
-    Arrays.fill(values, null);
+    Arrays.fill(strings, null);
   }
 
   /**
@@ -39,35 +45,29 @@ final class PreviousLabels {
     if (position >= POSITIONS) {
       return null;
     }
-    String name = names[position];
-    if (name == null) {
-      return null;
-    }
-    int n = nameLengths[position];
+    String name = strings[2 * position];
+    int n = spans[4 * position + 1];
     int after = pos + n;
-    if (after > end
-        || (after < end
-            && (ExpositionScanner.CLASS[buf[after] & 0xff] & ExpositionScanner.LABEL_PART) != 0)
-        || !sameBytes(buf, nameStarts[position], pos, n)) {
+    if (name == null
+        || after > end
+        || (after < end && (ExpositionScanner.CLASS[buf[after] & 0xff] & LABEL_PART) != 0)
+        || !sameBytes(buf, spans[4 * position], pos, n)) {
       return null;
     }
     return name;
   }
 
-  /**
-   * The length in bytes of the name that {@link #name} returned at {@code position}, that is how
-   * far to advance.
-   */
+  /** The length in bytes of the name {@link #name} returned at {@code position}. */
   int nameLength(int position) {
-    return nameLengths[position];
+    return spans[4 * position + 1];
   }
 
   /** Remembers the label name read at {@code position}, between {@code start} and {@code stop}. */
   void rememberName(int position, int start, int stop, String name) {
     if (position < POSITIONS) {
-      nameStarts[position] = start;
-      nameLengths[position] = stop - start;
-      names[position] = name;
+      spans[4 * position] = start;
+      spans[4 * position + 1] = stop - start;
+      strings[2 * position] = name;
     }
   }
 
@@ -81,21 +81,21 @@ final class PreviousLabels {
     if (position >= POSITIONS) {
       return null;
     }
-    String value = values[position];
-    if (value == null) {
-      return null;
-    }
-    int n = valueLengths[position];
+    String value = strings[2 * position + 1];
+    int n = spans[4 * position + 3];
     int close = pos + n;
-    if (close >= end || buf[close] != '"' || !sameBytes(buf, valueStarts[position], pos, n)) {
+    if (value == null
+        || close >= end
+        || buf[close] != '"'
+        || !sameBytes(buf, spans[4 * position + 2], pos, n)) {
       return null;
     }
     return value;
   }
 
-  /** The raw length of the value that {@link #value} returned at {@code position}. */
+  /** The raw length of the value {@link #value} returned at {@code position}. */
   int valueLength(int position) {
-    return valueLengths[position];
+    return spans[4 * position + 3];
   }
 
   /**
@@ -104,14 +104,21 @@ final class PreviousLabels {
    */
   void rememberValue(int position, int start, int stop, String value) {
     if (position < POSITIONS) {
-      valueStarts[position] = start;
-      valueLengths[position] = stop - start;
-      values[position] = value;
+      spans[4 * position + 2] = start;
+      spans[4 * position + 3] = stop - start;
+      strings[2 * position + 1] = value;
     }
   }
 
+  /** True when the {@code n} bytes at {@code a} and at {@code b} are the same, 8 at a time. */
   private static boolean sameBytes(byte[] buf, int a, int b, int n) {
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if ((long) LONGS.get(buf, a + i) != (long) LONGS.get(buf, b + i)) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
       if (buf[a + i] != buf[b + i]) {
         return false;
       }
