@@ -4,7 +4,6 @@ import io.github.vulcanscraper.api.Labels;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +56,9 @@ abstract class ExpositionScanner {
   /** The names and values of the previous label set of the body, tried first. */
   final PreviousLabels previous = new PreviousLabels();
 
-  // The last metric name read in this body: where its bytes are, and its string.
-  private int lastMetricStart;
-  private int lastMetricLength;
-  private String lastMetric = "";
+  /** The last few metric names of the body, tried first. */
+  private final RecentNames recentNames = new RecentNames();
+
   private byte[] scratch = new byte[128];
 
   /** The cache of the parse under way, if it was given one. */
@@ -87,7 +85,7 @@ abstract class ExpositionScanner {
     line = 1;
     lineStart = offset;
     previous.clear();
-    lastMetricLength = 0;
+    recentNames.clear();
   }
 
   /** Drops the reference to the body so that a pooled parser does not retain it. */
@@ -216,18 +214,14 @@ abstract class ExpositionScanner {
 
   /**
    * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
-   * Consecutive samples mostly repeat the name, so the previous one is tried first with one
-   * vectorised compare of the bytes with its previous occurrence in the body.
+   * Consecutive samples mostly repeat the name, so the last few names of the body are tried first
+   * ({@link RecentNames}).
    */
   final String metricName() {
-    int n = lastMetricLength;
-    int last = lastMetricStart;
-    if (n > 0
-        && pos + n <= end
-        && Arrays.equals(buf, last, last + n, buf, pos, pos + n)
-        && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
-      pos += n;
-      return lastMetric;
+    String recent = recentNames.find(buf, pos, end);
+    if (recent != null) {
+      pos += recentNames.foundLength();
+      return recent;
     }
     int start = pos;
     int h = 0;
@@ -242,9 +236,7 @@ abstract class ExpositionScanner {
     }
     pos = p;
     String name = names.ascii(buf, start, p - start, h);
-    lastMetricStart = start;
-    lastMetricLength = p - start;
-    lastMetric = name;
+    recentNames.remember(start, p, name);
     return name;
   }
 

@@ -155,6 +155,21 @@ final class PrometheusTextParserTest {
   }
 
   @Test
+  void readsMetricNamesThatRepeatOrResembleRecentOnes() throws Exception {
+    // The last few names of the body are tried first.
+    List<MetricFamily> families =
+        parse("ab 1\nabc 1\nab_c 1\nab 2\na 1\nabcd 1\nabc 2\nab_c{x=\"1\"} 2\nab_cd 1\n");
+    assertThat(families)
+        .extracting(MetricFamily::name)
+        .containsExactly("ab", "abc", "ab_c", "a", "abcd", "ab_cd");
+    assertThat(families.get(0).samples()).extracting(Sample::value).containsExactly(1.0, 2.0);
+    assertThat(families.get(2).samples())
+        .extracting(Sample::labels)
+        .containsExactly(Labels.EMPTY, Labels.of("x", "1"));
+    assertError("ab 1\nab", 2, 3, "expected value");
+  }
+
+  @Test
   void aParserReusedForAnotherBodyReadsThatBodysNamesAndValues() throws Exception {
     parse("ab{x=\"1\"} 1\n");
 
