@@ -4,6 +4,7 @@ import io.github.vulcanscraper.api.Labels;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,12 @@ abstract class ExpositionScanner {
   /** The names and values of the previous label set of the body, tried first. */
   final PreviousLabels previous = new PreviousLabels();
 
-  /** The last few metric names of the body, tried first. */
+  // The last metric name read in this body: where its bytes are, and its string.
+  private int lastMetricStart;
+  private int lastMetricLength;
+  private String lastMetric = "";
+
+  /** The few metric names of the body before, tried next. */
   private final RecentNames recentNames = new RecentNames();
 
   private byte[] scratch = new byte[128];
@@ -85,6 +91,7 @@ abstract class ExpositionScanner {
     line = 1;
     lineStart = offset;
     previous.clear();
+    lastMetricLength = 0;
     recentNames.clear();
   }
 
@@ -214,13 +221,31 @@ abstract class ExpositionScanner {
 
   /**
    * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
-   * Consecutive samples mostly repeat the name, so the last few names of the body are tried first
-   * ({@link RecentNames}).
+   * Consecutive samples mostly repeat the name, so the last one is tried first with one vectorised
+   * compare of the bytes with its previous occurrence in the body, then the few before it ({@link
+   * RecentNames}: a histogram's samples cycle through three names).
    */
   final String metricName() {
+    int n = lastMetricLength;
+    int last = lastMetricStart;
+    if (n > 0
+        && pos + n <= end
+        && Arrays.equals(buf, last, last + n, buf, pos, pos + n)
+        && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
+      pos += n;
+      return lastMetric;
+    }
+    return otherMetricName();
+  }
+
+  /** A metric name that is not the last one; kept apart so that {@link #metricName} inlines. */
+  private String otherMetricName() {
     String recent = recentNames.find(buf, pos, end);
     if (recent != null) {
-      pos += recentNames.foundLength();
+      lastMetricStart = pos;
+      lastMetricLength = recentNames.foundLength();
+      lastMetric = recent;
+      pos += lastMetricLength;
       return recent;
     }
     int start = pos;
@@ -237,6 +262,9 @@ abstract class ExpositionScanner {
     pos = p;
     String name = names.ascii(buf, start, p - start, h);
     recentNames.remember(start, p, name);
+    lastMetricStart = start;
+    lastMetricLength = p - start;
+    lastMetric = name;
     return name;
   }
 
@@ -398,39 +426,28 @@ abstract class ExpositionScanner {
     long mantissa = 0;
     int digits = 0;
     int exp10 = 0;
-    int digitsStart = p;
-    // The integer part, then the fraction: up to 19 significant digits go into the mantissa.
+    boolean sawDigit = false;
+    boolean sawPoint = false;
     for (; p < stop; p++) {
-      int d = buf[p] - '0';
-      if (d < 0 || d > 9) {
-        break;
-      }
-      if (digits < 19) {
-        if (digits > 0 || d != 0) {
-          mantissa = mantissa * 10 + d;
-          digits++;
-        }
-      } else {
-        exp10++;
-      }
-    }
-    boolean sawDigit = p > digitsStart;
-    if (p < stop && buf[p] == '.') {
-      int fractionStart = ++p;
-      for (; p < stop; p++) {
-        int d = buf[p] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
+      b = buf[p];
+      if (b >= '0' && b <= '9') {
+        sawDigit = true;
         if (digits < 19) {
-          if (digits > 0 || d != 0) {
-            mantissa = mantissa * 10 + d;
+          if (digits > 0 || b != '0') {
+            mantissa = mantissa * 10 + (b - '0');
             digits++;
           }
-          exp10--;
+          if (sawPoint) {
+            exp10--;
+          }
+        } else if (!sawPoint) {
+          exp10++;
         }
+      } else if (b == '.' && !sawPoint) {
+        sawPoint = true;
+      } else {
+        break;
       }
-      sawDigit |= p > fractionStart;
     }
     if (!sawDigit) {
       return Double.NaN;

@@ -24,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>This class reads the syntax; {@link OpenMetricsFamily} holds the rules of a family's samples.
  *
- * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes, names and label
- * values interned per parser by their bytes, simple numbers converted without a {@code String}. The
- * grouping checks compare label sets in place, allocating the group key (the labels without {@code
- * le} or {@code quantile}) once per group rather than per sample. Measured as for the text parser:
- * about 4.5 to 6 million samples per second of thread CPU time. Not thread-safe.
+ * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes; a metric name,
+ * label name or label value that the last few names or the previous label set repeat costs one
+ * compare of bytes ({@link RecentNames}, {@link PreviousLabels}), others go through per-parser
+ * intern tables; simple numbers are converted without a {@code String}. The family checks read the
+ * grouping label ({@code le}, {@code quantile}, a state) once per sample and compare label sets in
+ * place, by reference where the intern tables allow ({@code le} read from a body is the constant
+ * {@code "le"}); the group key (the labels without that label) is allocated once per group, and the
+ * groups seen go into an open-addressing set that allocates nothing per group. See {@code
+ * ParserBenchmark} and BENCHMARKS.md for the figures. Not thread-safe.
  */
 final class OpenMetricsParser extends ExpositionScanner implements ExpositionParser {
   private final Labels.Builder exemplarLabels = Labels.builder();

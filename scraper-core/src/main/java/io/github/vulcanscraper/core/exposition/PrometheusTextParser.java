@@ -26,12 +26,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Design, for speed: one pass over the bytes with a hand-written scanner, no regex and no {@code
  * String} per token. Metric and label names and label values go through per-parser {@link
  * NameTable}s keyed by their raw bytes, so a name or value seen before (in this body or an earlier
- * one) costs a hash and a byte compare and no allocation; label values without escapes decode
- * straight from the bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a
- * {@code String}. Per sample what remains is the {@link Labels} (two arrays) and the {@link
- * Sample}. Measured with the benchmarks module's payloads on a busy two-core machine: about 5.5 to
- * 6 million samples per second of thread CPU time; {@code ParserBenchmark} is the reference. Not
- * thread-safe.
+ * one) costs a hash and a byte compare and no allocation, and one that the last few metric names or
+ * the previous label set repeat at the same place costs the byte compare alone ({@link
+ * RecentNames}, {@link PreviousLabels}); label values without escapes decode straight from the
+ * bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a {@code String}. Per
+ * sample what remains is the {@link Labels} (two arrays) and the {@link Sample}. {@code
+ * ParserBenchmark} is the reference for the figures (BENCHMARKS.md). Not thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
   private final HashMap<String, Family> byName = new HashMap<>();
