@@ -392,8 +392,10 @@ public final class Labels implements Comparable<Labels> {
      * @return this builder
      */
     public Builder clear() {
-      Arrays.fill(names, 0, size, null);
-      Arrays.fill(values, 0, size, null);
+      for (int i = 0; i < size; i++) {
+        names[i] = null;
+        values[i] = null;
+      }
       size = 0;
       return this;
     }
@@ -405,6 +407,12 @@ public final class Labels implements Comparable<Labels> {
      * @throws IllegalArgumentException when two labels have the same name
      */
     public Labels build() {
+      if (isSortedWithoutEmptyValues()) {
+        // What the general path below returns for such labels, with two array copies.
+        return size == 0
+            ? EMPTY
+            : new Labels(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      }
       int n = 0;
       for (int i = 0; i < size; i++) {
         if (!values[i].isEmpty()) {
@@ -443,6 +451,19 @@ public final class Labels implements Comparable<Labels> {
         checkDuplicates(names, size);
       }
       return new Labels(ns, vs);
+    }
+
+    /**
+     * True when the names are strictly increasing (so unique) and no value is empty: parsers add
+     * labels in the order the exposition writes them, which is mostly sorted already.
+     */
+    private boolean isSortedWithoutEmptyValues() {
+      for (int i = 0; i < size; i++) {
+        if (values[i].isEmpty() || (i > 0 && names[i - 1].compareTo(names[i]) >= 0)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static void checkDuplicates(String[] names, int size) {

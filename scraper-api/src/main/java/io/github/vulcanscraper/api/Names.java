@@ -81,10 +81,32 @@ final class Names {
     return s;
   }
 
+  /**
+   * Label names found valid, by their hash code: parsers hand out one instance per name, so a
+   * reference compare usually replaces the scan (a label set of a scraped sample adds two or three
+   * names, millions of times a second). Racy on purpose, as {@link #lastMetricName}: a lost or
+   * stale entry only costs a scan, and only strings found valid are ever stored. Names longer than
+   * {@value #MAX_REMEMBERED_LENGTH} characters are not kept, so the table never holds a large
+   * string.
+   */
+  private static final String[] validLabelNames = new String[256];
+
+  private static final int MAX_REMEMBERED_LENGTH = 64;
+
+  @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
   static String requireLabelName(String s) {
-    if (s == null || !isLabelName(s)) {
-      throw new IllegalArgumentException("invalid label name: \"" + s + "\"");
+    if (s != null) {
+      int slot = s.hashCode() & (validLabelNames.length - 1);
+      if (validLabelNames[slot] == s) {
+        return s;
+      }
+      if (isLabelName(s)) {
+        if (s.length() <= MAX_REMEMBERED_LENGTH) {
+          validLabelNames[slot] = s;
+        }
+        return s;
+      }
     }
-    return s;
+    throw new IllegalArgumentException("invalid label name: \"" + s + "\"");
   }
 }

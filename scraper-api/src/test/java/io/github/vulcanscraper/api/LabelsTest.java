@@ -40,6 +40,40 @@ final class LabelsTest {
   }
 
   @Test
+  void rejectsInvalidNamesAfterValidNamesOfTheSameHashWereAccepted() {
+    // Valid names are remembered by hash code; an invalid name must never pass for one.
+    for (String invalid : new String[] {"1a", "a-b", "a.b", "\u00e9", "a b", "__name__:"}) {
+      String valid = validNameInTheSameSlotAs(invalid);
+      Labels.builder().add(valid, "x");
+      Labels.builder().add(valid, "x");
+
+      assertThatThrownBy(() -> Labels.builder().add(invalid, "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid label name: \"" + invalid + "\"");
+    }
+    assertThatThrownBy(() -> Labels.builder().add("", "x")).hasMessage("invalid label name: \"\"");
+  }
+
+  @Test
+  void acceptsTheSameValidNameAgainAndEqualCopiesOfIt() {
+    String name = "handler";
+    String copy = new String(name.toCharArray());
+
+    assertThat(Labels.of(name, "1")).isEqualTo(Labels.of(copy, "1"));
+    assertThat(Labels.of(name, "1", "code", "2")).isEqualTo(Labels.of("code", "2", copy, "1"));
+  }
+
+  /** A valid label name whose hash code has the same low byte as {@code name}'s. */
+  private static String validNameInTheSameSlotAs(String name) {
+    for (int i = 0; ; i++) {
+      String candidate = "n" + i;
+      if ((candidate.hashCode() & 0xff) == (name.hashCode() & 0xff)) {
+        return candidate;
+      }
+    }
+  }
+
+  @Test
   void equalSetsAreEqualWhateverTheOrderGiven() {
     Labels a = Labels.of("x", "1", "y", "2");
     Labels b = Labels.of(Map.of("y", "2", "x", "1"));
@@ -75,6 +109,23 @@ final class LabelsTest {
 
     assertThat(first).isEqualTo(Labels.of("a", "1"));
     assertThat(second).isEqualTo(Labels.of("b", "2"));
+  }
+
+  @Test
+  void buildsSortedInputAsUnsortedInput() {
+    Labels.Builder sorted = Labels.builder().add("a", "1").add("b", "2").add("c", "3");
+    Labels built = sorted.build();
+
+    assertThat(built).isEqualTo(Labels.of("c", "3", "a", "1", "b", "2"));
+    sorted.set("a", "9");
+    assertThat(built.get("a")).as("independent of the builder").isEqualTo("1");
+    assertThat(Labels.builder().add("a", "1").add("b", "").build()).isEqualTo(Labels.of("a", "1"));
+    assertThat(Labels.builder().build()).isSameAs(Labels.EMPTY);
+    assertThatThrownBy(() -> Labels.builder().add("a", "1").add("a", "2").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicate label name: a");
+    assertThatThrownBy(() -> Labels.builder().add("a", "1").add("b", "").add("b", "2").build())
+        .hasMessage("duplicate label name: b");
   }
 
   @Test

@@ -47,14 +47,24 @@ abstract class ExpositionScanner {
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE + 1);
 
   /** Metric and label names: few, short, repeated in every scrape. */
-  final NameTable names = new NameTable(4096, 256);
+  final NameTable names = new NameTable(4096, 256, "le", "quantile");
 
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
-  final NameTable values = new NameTable(16384, 128);
+  final NameTable values = new NameTable(16384, 128, "+Inf");
 
   final Labels.Builder labels = Labels.builder();
-  private byte[] lastMetricBytes = new byte[0];
+
+  /** The names and values of the previous label set of the body, tried first. */
+  final PreviousLabels previous = new PreviousLabels();
+
+  // The last metric name read in this body: where its bytes are, and its string.
+  private int lastMetricStart;
+  private int lastMetricLength;
   private String lastMetric = "";
+
+  /** The few metric names of the body before, tried next. */
+  private final RecentNames recentNames = new RecentNames();
+
   private byte[] scratch = new byte[128];
 
   /** The cache of the parse under way, if it was given one. */
@@ -80,6 +90,9 @@ abstract class ExpositionScanner {
     end = offset + length;
     line = 1;
     lineStart = offset;
+    previous.clear();
+    lastMetricLength = 0;
+    recentNames.clear();
   }
 
   /** Drops the reference to the body so that a pooled parser does not retain it. */
@@ -208,18 +221,32 @@ abstract class ExpositionScanner {
 
   /**
    * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
-   * Consecutive samples mostly repeat the name, so the previous one is tried first with one
-   * vectorised compare.
+   * Consecutive samples mostly repeat the name, so the last one is tried first with one vectorised
+   * compare of the bytes with its previous occurrence in the body, then the few before it ({@link
+   * RecentNames}: a histogram's samples cycle through three names).
    */
   final String metricName() {
-    byte[] last = lastMetricBytes;
-    int n = last.length;
+    int n = lastMetricLength;
+    int last = lastMetricStart;
     if (n > 0
         && pos + n <= end
-        && Arrays.equals(last, 0, n, buf, pos, pos + n)
+        && Arrays.equals(buf, last, last + n, buf, pos, pos + n)
         && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
       pos += n;
       return lastMetric;
+    }
+    return otherMetricName();
+  }
+
+  /** A metric name that is not the last one; kept apart so that {@link #metricName} inlines. */
+  private String otherMetricName() {
+    String recent = recentNames.find(buf, pos, end);
+    if (recent != null) {
+      lastMetricStart = pos;
+      lastMetricLength = recentNames.foundLength();
+      lastMetric = recent;
+      pos += lastMetricLength;
+      return recent;
     }
     int start = pos;
     int h = 0;
@@ -234,10 +261,10 @@ abstract class ExpositionScanner {
     }
     pos = p;
     String name = names.ascii(buf, start, p - start, h);
-    if (p - start <= 256) {
-      lastMetricBytes = Arrays.copyOfRange(buf, start, p);
-      lastMetric = name;
-    }
+    recentNames.remember(start, p, name);
+    lastMetricStart = start;
+    lastMetricLength = p - start;
+    lastMetric = name;
     return name;
   }
 
@@ -256,6 +283,22 @@ abstract class ExpositionScanner {
     }
     pos = p;
     return names.ascii(buf, start, p - start, h);
+  }
+
+  /**
+   * The label name starting at {@code pos} (a label name start) as the {@code position}-th label of
+   * its set; advances. The name at that position in the previous set is tried first.
+   */
+  final String labelName(int position) {
+    String known = previous.name(buf, pos, end, position);
+    if (known != null) {
+      pos += previous.nameLength(position);
+      return known;
+    }
+    int start = pos;
+    String name = labelName();
+    previous.rememberName(position, start, pos, name);
+    return name;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class NameTable {
   private final int maxEntries;
   private final int maxKeyLength;
+  private final String[] pinned;
   private byte[][] keys;
   private String[] strings;
 
@@ -23,9 +24,17 @@ final class NameTable {
 
   private int size;
 
-  NameTable(int maxEntries, int maxKeyLength) {
+  /**
+   * A table of at most {@code maxEntries} keys of at most {@code maxKeyLength} bytes.
+   *
+   * @param pinned ASCII strings the table always returns for their bytes, so that a caller can
+   *     compare what it reads with them by reference ({@code "le"} read from a body is {@code "le"}
+   *     itself)
+   */
+  NameTable(int maxEntries, int maxKeyLength, String... pinned) {
     this.maxEntries = maxEntries;
     this.maxKeyLength = maxKeyLength;
+    this.pinned = pinned.clone();
     allocate(64);
   }
 
@@ -34,6 +43,14 @@ final class NameTable {
     strings = new String[capacity];
     tags = new int[capacity];
     size = 0;
+    for (String s : pinned) {
+      byte[] key = s.getBytes(StandardCharsets.ISO_8859_1);
+      int h = 0;
+      for (byte b : key) {
+        h = 31 * h + (b & 0xff);
+      }
+      insert(key, h | 0x80000000, s);
+    }
   }
 
   /** The interned string for these bytes, or {@code null} when absent. */

@@ -6,6 +6,7 @@ import io.github.vulcanscraper.api.MetricType;
 import io.github.vulcanscraper.api.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,9 +38,14 @@ final class OpenMetricsFamily {
     "", "_total", "_created", "_count", "_sum", "_bucket", "_gcount", "_gsum", "_info"
   };
 
+  /** Family names whose suffixed names are kept before that cache starts again. */
+  private static final int MAX_REMEMBERED = 4096;
+
   private final ExpositionScanner scanner;
   private final NumberReader numbers = new NumberReader();
-  private final HashMap<String, Double> boundCache = new HashMap<>();
+  private final @Nullable String[] boundKeys = new String[256];
+  private final double[] boundValues = new double[256];
+  private final HashMap<String, String[]> suffixedNames = new HashMap<>();
 
   // The family: set by the parser from its metadata.
   @Nullable String name;
@@ -50,11 +56,12 @@ final class OpenMetricsFamily {
   long sampleCount;
   private int startLine;
   private final ArrayList<Sample> samples = new ArrayList<>();
-  private @Nullable String lastSampleName;
-  private int lastKind;
+
+  // The sample names met in this family, by kind: a histogram's samples cycle through three.
+  private final @Nullable String[] namesByKind = new String[SUFFIX.length];
 
   // The label group being read: the labels that tie a histogram's buckets, sum and count together.
-  private final HashSet<Labels> seenGroups = new HashSet<>();
+  private final LabelsSet seenGroups = new LabelsSet();
   private final HashSet<Object> groupSeries = new HashSet<>();
   private @Nullable Labels group;
   private boolean groupHasTimestamp;
@@ -77,6 +84,8 @@ final class OpenMetricsFamily {
   // The sample being checked.
   private Labels.@Nullable Builder labels = Labels.builder();
   private Labels builtLabels = Labels.EMPTY;
+  private @Nullable String groupingValue;
+  private double bound;
   private double value;
   private boolean hasTimestamp;
   private double timestampSeconds;
@@ -94,7 +103,7 @@ final class OpenMetricsFamily {
     startLine = scanner.line;
     sampleCount = 0;
     samples.clear();
-    lastSampleName = null;
+    Arrays.fill(namesByKind, null);
     group = null;
     seenGroups.clear();
     groupSeries.clear();
@@ -108,7 +117,7 @@ final class OpenMetricsFamily {
     seenGroups.clear();
     groupSeries.clear();
     group = null;
-    lastSampleName = null;
+    Arrays.fill(namesByKind, null);
   }
 
   /** Keeps a checked sample. */
@@ -129,10 +138,11 @@ final class OpenMetricsFamily {
     if (runActive) {
       finishRun();
     }
+    String[] claimed = suffixedNames(n);
     claim(seenNames, n);
     for (int k = 1; k < SUFFIX.length; k++) {
       if (allowed(t, k)) {
-        claim(seenNames, n + SUFFIX[k]);
+        claim(seenNames, claimed[k]);
       }
     }
     String u = unit;
@@ -153,6 +163,25 @@ final class OpenMetricsFamily {
         MetricFamily.of(n, t, help == null ? "" : help, u == null ? "" : u, samples);
     samples.clear();
     return family;
+  }
+
+  /**
+   * The family name followed by each {@link #SUFFIX}, by index; remembered, as family names repeat
+   * in every scrape.
+   */
+  private String[] suffixedNames(String familyName) {
+    String[] suffixed = suffixedNames.get(familyName);
+    if (suffixed == null) {
+      suffixed = new String[SUFFIX.length];
+      for (int k = 0; k < SUFFIX.length; k++) {
+        suffixed[k] = familyName + SUFFIX[k];
+      }
+      if (suffixedNames.size() >= MAX_REMEMBERED) {
+        suffixedNames.clear();
+      }
+      suffixedNames.put(familyName, suffixed);
+    }
+    return suffixed;
   }
 
   private void claim(Set<String> seenNames, String metric) throws ExpositionException {
@@ -184,8 +213,10 @@ final class OpenMetricsFamily {
     if (name == null) {
       return -1;
     }
-    if (sampleName == lastSampleName) {
-      return lastKind;
+    for (int k = 0; k < namesByKind.length; k++) {
+      if (namesByKind[k] == sampleName) {
+        return k;
+      }
     }
     MetricType t = type == null ? MetricType.UNKNOWN : type;
     int kind = -1;
@@ -204,8 +235,7 @@ final class OpenMetricsFamily {
       kind = -1;
     }
     if (kind >= 0) {
-      lastSampleName = sampleName;
-      lastKind = kind;
+      namesByKind[kind] = sampleName;
     }
     return kind;
   }
@@ -242,32 +272,7 @@ final class OpenMetricsFamily {
     hasTimestamp = sampleHasTimestamp;
     timestampSeconds = sampleTimestampSeconds;
     MetricType t = type == null ? MetricType.UNKNOWN : type;
-    @Nullable String excluded = null;
-    if (t == MetricType.STATESET) {
-      String state = name;
-      if (state == null || label(state) == null) {
-        throw scanner.error(at, "stateset sample without its state label " + state);
-      }
-      excluded = state;
-    } else if (kind == BUCKET) {
-      String le = label("le");
-      if (le == null || !isCanonicalBound(le, false)) {
-        throw scanner.error(at, "bucket needs an le label with a number, got " + quote(le));
-      }
-      if (!isInteger(value)) {
-        throw scanner.error(at, "bucket value must be an integer");
-      }
-      excluded = "le";
-    } else if (kind == NONE && t == MetricType.SUMMARY) {
-      String q = label("quantile");
-      if (q == null || !isCanonicalBound(q, true)) {
-        throw scanner.error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
-      }
-      if (value < 0) {
-        throw scanner.error(at, "quantile values cannot be negative");
-      }
-      excluded = "quantile";
-    }
+    @Nullable String excluded = groupingLabel(kind, t, at);
     if ((kind == COUNT || kind == GCOUNT) && !isInteger(value)) {
       throw scanner.error(at, "count value must be an integer");
     }
@@ -292,6 +297,46 @@ final class OpenMetricsFamily {
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
       histogramCheck(kind, at);
     }
+  }
+
+  /**
+   * Checks the label that sets a sample apart within its group (a stateset's state, a bucket's
+   * {@code le}, a quantile's {@code quantile}) and returns its name, having kept its value in
+   * {@link #groupingValue} and a bucket's bound in {@link #bound}; null when the sample has none.
+   */
+  private @Nullable String groupingLabel(int kind, MetricType t, int at)
+      throws ExpositionException {
+    if (t == MetricType.STATESET) {
+      String state = name;
+      groupingValue = state == null ? null : label(state);
+      if (groupingValue == null) {
+        throw scanner.error(at, "stateset sample without its state label " + state);
+      }
+      return state;
+    } else if (kind == BUCKET) {
+      String le = label("le");
+      groupingValue = le;
+      bound = boundValue(le);
+      if (le == null || !isCanonicalBound(le, bound, false)) {
+        throw scanner.error(at, "bucket needs an le label with a number, got " + quote(le));
+      }
+      if (!isInteger(value)) {
+        throw scanner.error(at, "bucket value must be an integer");
+      }
+      return "le";
+    } else if (kind == NONE && t == MetricType.SUMMARY) {
+      String q = label("quantile");
+      groupingValue = q;
+      if (q == null || !isCanonicalBound(q, boundValue(q), true)) {
+        throw scanner.error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
+      }
+      if (value < 0) {
+        throw scanner.error(at, "quantile values cannot be negative");
+      }
+      return "quantile";
+    }
+    groupingValue = null;
+    return null;
   }
 
   private void groupCheck(
@@ -334,7 +379,7 @@ final class OpenMetricsFamily {
       if (kind == BUCKET) {
         duplicate = false; // Caught by the bucket order.
       } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        duplicate = !groupSeries.add(excluded == null ? null : label(excluded));
+        duplicate = !groupSeries.add(groupingValue);
       } else if (t == MetricType.INFO) {
         duplicate = !groupSeries.add(built);
       } else {
@@ -386,7 +431,7 @@ final class OpenMetricsFamily {
     }
     switch (kind) {
       case BUCKET:
-        double le = boundValue(label("le"));
+        double le = bound;
         if (le < 0) {
           runNegativeBucket = true;
         }
@@ -455,8 +500,7 @@ final class OpenMetricsFamily {
   }
 
   /** A bucket bound or quantile: a number, infinities spelled +Inf or -Inf, no NaN. */
-  private boolean isCanonicalBound(String s, boolean quantile) {
-    double v = boundValue(s);
+  private static boolean isCanonicalBound(String s, double v, boolean quantile) {
     if (Double.isNaN(v)) {
       return false;
     }
@@ -466,20 +510,22 @@ final class OpenMetricsFamily {
     return !quantile || (v >= 0 && v <= 1);
   }
 
-  /** The number in a label value, NaN when it is none; cached, as bucket bounds repeat. */
+  /**
+   * The number in a label value, NaN when it is none. Remembered in a small table indexed by the
+   * value's hash, as bucket bounds and quantiles repeat (the parser hands out one instance of each,
+   * so the compare is mostly by reference).
+   */
   private double boundValue(@Nullable String s) {
     if (s == null) {
       return Double.NaN;
     }
-    Double cached = boundCache.get(s);
-    if (cached != null) {
-      return cached;
+    int slot = s.hashCode() & (boundKeys.length - 1);
+    if (s.equals(boundKeys[slot])) {
+      return boundValues[slot];
     }
     double v = numbers.parse(s);
-    if (boundCache.size() >= 4096) {
-      boundCache.clear();
-    }
-    boundCache.put(s, v);
+    boundKeys[slot] = s;
+    boundValues[slot] = v;
     return v;
   }
 

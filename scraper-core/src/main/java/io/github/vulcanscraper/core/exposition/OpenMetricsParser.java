@@ -24,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>This class reads the syntax; {@link OpenMetricsFamily} holds the rules of a family's samples.
  *
- * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes, names and label
- * values interned per parser by their bytes, simple numbers converted without a {@code String}. The
- * grouping checks compare label sets in place, allocating the group key (the labels without {@code
- * le} or {@code quantile}) once per group rather than per sample. Measured as for the text parser:
- * about 4.5 to 6 million samples per second of thread CPU time. Not thread-safe.
+ * <p>Design, for speed: as {@link PrometheusTextParser}, one pass over the bytes; a metric name,
+ * label name or label value that the last few names or the previous label set repeat costs one
+ * compare of bytes ({@link RecentNames}, {@link PreviousLabels}), others go through per-parser
+ * intern tables; simple numbers are converted without a {@code String}. The family checks read the
+ * grouping label ({@code le}, {@code quantile}, a state) once per sample and compare label sets in
+ * place, by reference where the intern tables allow ({@code le} read from a body is the constant
+ * {@code "le"}); the group key (the labels without that label) is allocated once per group, and the
+ * groups seen go into an open-addressing set that allocates nothing per group. See {@code
+ * ParserBenchmark} and BENCHMARKS.md for the figures. Not thread-safe.
  */
 final class OpenMetricsParser extends ExpositionScanner implements ExpositionParser {
   private final Labels.Builder exemplarLabels = Labels.builder();
@@ -235,7 +239,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
         pos = sampleStart + known.key.length;
       } else {
         pos++;
-        labelSet(labels);
+        labelSet(labels, false);
         labelsEnd = pos;
       }
     }
@@ -325,7 +329,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     expect(' ', "' ' after '#'");
     expect('{', "'{' to start the exemplar's labels");
     exemplarLabels.clear();
-    int length = labelSet(exemplarLabels);
+    int length = labelSet(exemplarLabels, true);
     if (length > 128) {
       throw error(start, "exemplar labels are " + length + " characters long, at most 128");
     }
@@ -356,30 +360,34 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
 
   /**
    * Labels after '{' up to and including '}', strictly: {@code name="value"} pairs separated by
-   * single commas. Returns the number of characters in names and values.
+   * single commas. A sample's labels are tried against the previous sample's, position by position;
+   * an exemplar's are not (they would spoil that guess for the next sample). Returns the number of
+   * characters in names and values of an exemplar (only there it is needed; 0 otherwise).
    */
-  private int labelSet(Labels.Builder into) throws ExpositionException {
+  private int labelSet(Labels.Builder into, boolean isExemplar) throws ExpositionException {
     int chars = 0;
     if (pos < end && buf[pos] == '}') {
       pos++;
       return 0;
     }
-    while (true) {
+    for (int position = isExemplar ? PreviousLabels.POSITIONS : 0; ; position++) {
       if (pos >= end || (CLASS[buf[pos] & 0xff] & LABEL_START) == 0) {
         throw error(pos, "expected label name, got " + describe(pos));
       }
       int nameStart = pos;
-      String labelName = labelName();
+      String labelName = labelName(position);
       expect('=', "'=' after the label name");
       if (pos >= end || buf[pos] != '"') {
         throw error(pos, "expected '\"' to start the label value, got " + describe(pos));
       }
-      String labelValue = quotedValue();
-      if ("__name__".equals(labelName)) {
+      String labelValue = quotedValue(position);
+      if (labelName.length() == 8 && "__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       into.add(labelName, labelValue);
-      chars += labelName.length() + labelValue.codePointCount(0, labelValue.length());
+      if (isExemplar) {
+        chars += labelName.length() + labelValue.codePointCount(0, labelValue.length());
+      }
       if (pos < end && buf[pos] == ',') {
         pos++;
       } else if (pos < end && buf[pos] == '}') {
@@ -391,7 +399,16 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     }
   }
 
-  private String quotedValue() throws ExpositionException {
+  /**
+   * The quoted label value at {@code pos} as the {@code position}-th label of its set; the value at
+   * that position in the previous set is tried first.
+   */
+  private String quotedValue(int position) throws ExpositionException {
+    String known = previous.value(buf, pos + 1, end, position);
+    if (known != null) {
+      pos += previous.valueLength(position) + 2;
+      return known;
+    }
     int open = pos;
     int start = ++pos;
     int h = 0;
@@ -422,6 +439,8 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       p++;
     }
     pos = p + 1;
-    return labelValue(start, p, h, nonAscii, escaped);
+    String value = labelValue(start, p, h, nonAscii, escaped);
+    previous.rememberValue(position, start, p, value);
+    return value;
   }
 }

@@ -26,12 +26,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Design, for speed: one pass over the bytes with a hand-written scanner, no regex and no {@code
  * String} per token. Metric and label names and label values go through per-parser {@link
  * NameTable}s keyed by their raw bytes, so a name or value seen before (in this body or an earlier
- * one) costs a hash and a byte compare and no allocation; label values without escapes decode
- * straight from the bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a
- * {@code String}. Per sample what remains is the {@link Labels} (two arrays) and the {@link
- * Sample}. Measured with the benchmarks module's payloads on a busy two-core machine: about 5.5 to
- * 6 million samples per second of thread CPU time; {@code ParserBenchmark} is the reference. Not
- * thread-safe.
+ * one) costs a hash and a byte compare and no allocation, and one that the last few metric names or
+ * the previous label set repeat at the same place costs the byte compare alone ({@link
+ * RecentNames}, {@link PreviousLabels}); label values without escapes decode straight from the
+ * bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a {@code String}. Per
+ * sample what remains is the {@link Labels} (two arrays) and the {@link Sample}. {@code
+ * ParserBenchmark} is the reference for the figures (BENCHMARKS.md). Not thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
   private final HashMap<String, Family> byName = new HashMap<>();
@@ -363,6 +363,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   /** The labels after '{' up to and including '}'; returns the metric name (maybe quoted here). */
   private @Nullable String labelSet(@Nullable String metricName) throws ExpositionException {
     @Nullable String name = metricName;
+    int position = 0;
     while (true) {
       skipBlanks();
       if (pos >= end) {
@@ -398,7 +399,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
         labelName = quotedName(false, "label name");
         skipBlanks();
       } else if ((CLASS[c] & LABEL_START) != 0) {
-        labelName = labelName();
+        labelName = labelName(position);
         skipBlanks();
       } else {
         throw error(pos, "expected label name, got " + describe(pos));
@@ -411,11 +412,12 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       if (pos >= end || buf[pos] != '"') {
         throw error(pos, "expected label value, got " + describe(pos));
       }
-      String value = quotedValue();
+      String value = quotedValue(position);
       if ("__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       labels.add(labelName, value);
+      position++;
       skipBlanks();
       if (pos < end && buf[pos] == ',') {
         pos++;
@@ -424,10 +426,16 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   }
 
   /**
-   * A quoted label value at {@code pos}; raw newlines and NUL bytes are allowed, as Prometheus
-   * does.
+   * A quoted label value at {@code pos} as the {@code position}-th label of its set; raw newlines
+   * and NUL bytes are allowed, as Prometheus does. The value at that position in the previous set
+   * is tried first (values with raw newlines are not remembered: they move the line count).
    */
-  private String quotedValue() throws ExpositionException {
+  private String quotedValue(int position) throws ExpositionException {
+    String known = previous.value(buf, pos + 1, end, position);
+    if (known != null) {
+      pos += previous.valueLength(position) + 2;
+      return known;
+    }
     int open = pos;
     int openLine = line;
     int openLineStart = lineStart;
@@ -435,6 +443,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     int h = 0;
     boolean nonAscii = false;
     boolean escaped = false;
+    boolean newline = false;
     byte[] b = buf;
     int p = start;
     while (true) {
@@ -458,6 +467,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       } else if (c == '\n') {
         line++;
         lineStart = p + 1;
+        newline = true;
       }
       if (c < 0) {
         nonAscii = true;
@@ -466,7 +476,11 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       p++;
     }
     pos = p + 1;
-    return labelValue(start, p, h, nonAscii, escaped);
+    String value = labelValue(start, p, h, nonAscii, escaped);
+    if (!newline) {
+      previous.rememberValue(position, start, p, value);
+    }
+    return value;
   }
 
   private Family metadataFamily(String name) {

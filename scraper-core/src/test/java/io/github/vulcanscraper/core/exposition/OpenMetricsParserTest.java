@@ -234,6 +234,84 @@ final class OpenMetricsParserTest {
   }
 
   @Test
+  void readsLabelsThatRepeatOrResembleThoseOfThePreviousSeries() throws Exception {
+    // Names and values are tried against the previous set's at the same position first.
+    List<Sample> samples =
+        family(
+                "# TYPE a gauge\n"
+                    + "a{ab=\"x\",c=\"\\\\\"} 1\n"
+                    + "a{ab=\"xy\",c=\"\\\\\"} 1\n"
+                    + "a{ab=\"x\",c=\"\\\\\\\"\"} 1\n"
+                    + "a{abc=\"x\",c=\"\\\\\"} 1\n"
+                    + "a{a=\"x\",c=\"\\\\\"} 1\n"
+                    + "a{a=\"x\",c=\"\"} 1\n"
+                    + "a{a=\"x\",c=\"\\n\"} 1\n"
+                    + "a{a=\"\\\"\",c=\"\\n\"} 1\n"
+                    + "a{c=\"\\n\",a=\"y\"} 1\n")
+            .samples();
+    assertThat(samples)
+        .extracting(Sample::labels)
+        .containsExactly(
+            Labels.of("ab", "x", "c", "\\"),
+            Labels.of("ab", "xy", "c", "\\"),
+            Labels.of("ab", "x", "c", "\\\""),
+            Labels.of("abc", "x", "c", "\\"),
+            Labels.of("a", "x", "c", "\\"),
+            Labels.of("a", "x"),
+            Labels.of("a", "x", "c", "\n"),
+            Labels.of("a", "\"", "c", "\n"),
+            Labels.of("a", "y", "c", "\n"));
+  }
+
+  @Test
+  void exemplarLabelsDoNotStandForTheNextSeries() throws Exception {
+    List<Sample> samples =
+        family(
+                "# TYPE c counter\n"
+                    + "c_total{a=\"1\"} 1 # {a=\"2\"} 1\n"
+                    + "c_total{a=\"2\"} 1 # {b=\"3\",a=\"2\"} 1\n"
+                    + "c_total{b=\"3\"} 1\n")
+            .samples();
+    assertThat(samples)
+        .extracting(Sample::labels)
+        .containsExactly(Labels.of("a", "1"), Labels.of("a", "2"), Labels.of("b", "3"));
+    assertThat(samples.get(1).exemplar()).isEqualTo(Exemplar.of(Labels.of("a", "2", "b", "3"), 1));
+  }
+
+  @Test
+  void rejectsBadLabelsAfterARepeatedNameOrValueAsBefore() {
+    assertError("a{x=\"1\"} 1\na{x=\"1\",x=\"2\"} 1\n# EOF\n", 2, 1, "duplicate label name: x");
+    assertError("a{x=\"1\"} 1\na{x=\"1} 1\n# EOF\n", 2, 5, "unterminated label value");
+    assertError("a{x=\"1\"} 1\na{x=\"1\"", 2, 8, "expected ',' or '}'");
+    assertError("a{x=\"1\"} 1\na{x-y=\"1\"} 1\n# EOF\n", 2, 4, "expected '='");
+    assertError("a{x=\"1\"} 1\na{x=\"1\"x} 1\n# EOF\n", 2, 8, "expected ',' or '}'");
+    assertError("a{x=\"1\",__name__=\"b\"} 1\n# EOF\n", 1, 9, "label __name__ is not allowed");
+  }
+
+  @Test
+  void aParserReusedForAnotherBodyReadsThatBodysNamesAndValues() throws Exception {
+    ExpositionParser reused = ExpositionParser.of(ExpositionFormat.OPENMETRICS_TEXT);
+    reused.parse("ab{x=\"1\"} 1\n# EOF\n".getBytes(StandardCharsets.UTF_8));
+
+    List<MetricFamily> second =
+        reused.parse("cd{y=\"2\"} 1\n# EOF\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(second.get(0).samples()).containsExactly(Sample.of("cd", Labels.of("y", "2"), 1));
+  }
+
+  @Test
+  void readsHistogramsWithMoreBoundsThanTheBoundTableHolds() throws Exception {
+    StringBuilder text = new StringBuilder("# TYPE h histogram\n");
+    for (int i = 1; i <= 600; i++) {
+      text.append("h_bucket{le=\"").append(i / 1000.0).append("\"} ").append(i).append('\n');
+    }
+    text.append("h_bucket{le=\"+Inf\"} 600\nh_count 600\nh_sum 1\n");
+    assertThat(family(text.toString()).samples()).hasSize(603);
+    text.insert(text.indexOf("h_bucket{le=\"0.3\"}"), "h_bucket{le=\"0.25\"} 299\n");
+    assertRejected(text.toString(), 301, "le order");
+  }
+
+  @Test
   void keepsUnknownEscapesAndDecodesKnownOnes() throws Exception {
     Sample s = family("a{a=\"\\\\\\\"\\n\\f\"} 1\n").samples().get(0);
     assertThat(s.labels().get("a")).isEqualTo("\\\"\n\\f");

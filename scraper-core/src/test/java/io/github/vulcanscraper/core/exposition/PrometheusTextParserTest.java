@@ -128,6 +128,55 @@ final class PrometheusTextParserTest {
   }
 
   @Test
+  void countsTheLinesOfARawNewlineInAValueReadAgain() {
+    // The previous set's values are tried first; one with a raw newline must still move the line.
+    assertError("a{b=\"x\ny\"} 1\na{b=\"x\ny\"} 2\nb c\n", 5, 3, "invalid value");
+  }
+
+  @Test
+  void readsLabelsThatRepeatOrResembleThoseOfThePreviousSeries() throws Exception {
+    List<MetricFamily> families =
+        parse(
+            "a{ab=\"x\",c=\"\\\\\"} 1\n"
+                + "a{ab=\"xy\",c=\"\\\\\\\"\"} 1\n"
+                + "a { abc = \"x\" , c=\"\\\\\"} 1\n"
+                + "a{\"a\"=\"x\"} 1\n"
+                + "{\"q\",a=\"x\"} 1\n"
+                + "b{ab=\"x\"c=\"y\",} 1\n");
+    assertThat(families.get(0).samples())
+        .extracting(Sample::labels)
+        .containsExactly(
+            Labels.of("ab", "x", "c", "\\"),
+            Labels.of("ab", "xy", "c", "\\\""),
+            Labels.of("abc", "x", "c", "\\"),
+            Labels.of("a", "x"));
+    assertThat(families.get(1).samples()).containsExactly(Sample.of("q", Labels.of("a", "x"), 1));
+    assertThat(families.get(2).samples().get(0).labels()).isEqualTo(Labels.of("ab", "x", "c", "y"));
+  }
+
+  @Test
+  void readsMetricNamesThatRepeatOrResembleRecentOnes() throws Exception {
+    // The last few names of the body are tried first.
+    List<MetricFamily> families =
+        parse("ab 1\nabc 1\nab_c 1\nab 2\na 1\nabcd 1\nabc 2\nab_c{x=\"1\"} 2\nab_cd 1\n");
+    assertThat(families)
+        .extracting(MetricFamily::name)
+        .containsExactly("ab", "abc", "ab_c", "a", "abcd", "ab_cd");
+    assertThat(families.get(0).samples()).extracting(Sample::value).containsExactly(1.0, 2.0);
+    assertThat(families.get(2).samples())
+        .extracting(Sample::labels)
+        .containsExactly(Labels.EMPTY, Labels.of("x", "1"));
+    assertError("ab 1\nab", 2, 3, "expected value");
+  }
+
+  @Test
+  void aParserReusedForAnotherBodyReadsThatBodysNamesAndValues() throws Exception {
+    parse("ab{x=\"1\"} 1\n");
+
+    assertThat(only("cd{y=\"2\"} 1\n")).isEqualTo(Sample.of("cd", Labels.of("y", "2"), 1));
+  }
+
+  @Test
   void decodesEscapes() throws Exception {
     Sample s = only("a{p=\"C:\\\\DIR\\\\\",e=\"x:\\n\\\"y\\\"\",t=\"\\t\\z\"} 1\n");
     assertThat(s.labels().get("p")).isEqualTo("C:\\DIR\\");
