@@ -98,10 +98,7 @@ final class PendingScrapesTest {
   @Test
   void afterEmptyingTheQueueTheSenderPausesAndCloseEndsThePause() throws Exception {
     PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofHours(1));
-    p.offer(entry("a", 10), e -> dropped.add(e.key));
-    p.landed(take(p));
-    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
-    await().until(() -> p.senderState() == PendingScrapes.SenderState.PAUSED);
+    CompletableFuture<PendingScrapes.Entry> taken = pausedSender(p);
 
     p.offer(entry("b", 10), e -> dropped.add(e.key)); // gathers: no wake-up
     assertThat(p.senderState()).isEqualTo(PendingScrapes.SenderState.PAUSED);
@@ -114,10 +111,7 @@ final class PendingScrapesTest {
   @Test
   void aQueueHoldingHalfOfTheBoundEndsThePause() throws Exception {
     PendingScrapes p = new PendingScrapes(10, 1 << 20, Duration.ofHours(1));
-    p.offer(entry("a", 10), e -> dropped.add(e.key));
-    p.landed(take(p));
-    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
-    await().until(() -> p.senderState() == PendingScrapes.SenderState.PAUSED);
+    CompletableFuture<PendingScrapes.Entry> taken = pausedSender(p);
 
     for (String key : List.of("b", "c", "d", "e", "f")) { // five: half of the bound of ten
       p.offer(entry(key, 10), e -> dropped.add(e.key));
@@ -135,6 +129,15 @@ final class PendingScrapesTest {
     p.offer(entry("b", 10), e -> dropped.add(e.key));
 
     assertThat(take(p).key).isEqualTo("b"); // after the pause; no other wake-up comes
+  }
+
+  /** A sender that sent one scrape, emptied the queue and now pauses in a take. */
+  private CompletableFuture<PendingScrapes.Entry> pausedSender(PendingScrapes p) throws Exception {
+    p.offer(entry("a", 10), e -> dropped.add(e.key));
+    p.landed(take(p));
+    CompletableFuture<PendingScrapes.Entry> taken = takeInBackground(p);
+    await().until(() -> p.senderState() == PendingScrapes.SenderState.PAUSED);
+    return taken;
   }
 
   private static CompletableFuture<PendingScrapes.Entry> takeInBackground(PendingScrapes p) {
