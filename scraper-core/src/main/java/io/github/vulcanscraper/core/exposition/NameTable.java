@@ -44,12 +44,8 @@ final class NameTable {
     tags = new int[capacity];
     size = 0;
     for (String s : pinned) {
-      byte[] key = s.getBytes(StandardCharsets.ISO_8859_1);
-      int h = 0;
-      for (byte b : key) {
-        h = 31 * h + (b & 0xff);
-      }
-      insert(key, h | 0x80000000, s);
+      // For ASCII, the scanner's hash of the bytes (31 * h + b) is the string's own hash code.
+      insert(s.getBytes(StandardCharsets.ISO_8859_1), s.hashCode() | 0x80000000, s);
     }
   }
 
