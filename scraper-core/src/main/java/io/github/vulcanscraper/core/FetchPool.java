@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +30,13 @@ final class FetchPool implements Executor, AutoCloseable {
   private final int maxThreads;
   private final long keepAliveNanos;
   private final String namePrefix;
-  private final AtomicInteger started = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
   private final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
   private final ArrayDeque<Fetcher> idle = new ArrayDeque<>(); // a stack: the head went idle last
   private final Set<Fetcher> running = new HashSet<>();
   private boolean closed;
+  private int started; // threads started, for their names
 
   FetchPool(int maxThreads, Duration keepAlive, String namePrefix) {
     if (maxThreads < 1) {
@@ -123,7 +122,7 @@ final class FetchPool implements Executor, AutoCloseable {
 
     Fetcher(Runnable first) {
       this.next = first;
-      this.thread = new Thread(this, namePrefix + started.incrementAndGet());
+      this.thread = new Thread(this, namePrefix + ++started); // under lock, from execute()
       thread.setDaemon(true);
     }
 
