@@ -164,9 +164,6 @@ public final class KafkaWriter implements Writer {
     this.maxPendingScrapes = b.maxPendingScrapes;
     this.maxPendingBytes = b.maxPendingBytes;
     this.config = producerConfig(b);
-    this.deliveryTimeoutNanos =
-        TimeUnit.MILLISECONDS.toNanos(
-            Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
     this.contentType = encoder.contentType().getBytes(StandardCharsets.UTF_8);
     this.encoderVersion = Integer.toString(encoder.version()).getBytes(StandardCharsets.UTF_8);
     try {
@@ -176,6 +173,10 @@ public final class KafkaWriter implements Writer {
       throw new IllegalArgumentException(
           "cannot create a Kafka producer for " + bootstrapServers + ": " + rootMessage(e), e);
     }
+    // After the producer, which rejects a setting that is not a number with Kafka's own message.
+    this.deliveryTimeoutNanos =
+        TimeUnit.MILLISECONDS.toNanos(
+            longSetting(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     this.pending = new PendingScrapes(b.maxPendingScrapes, b.maxPendingBytes, gatherPause(config));
     this.sender = new Thread(this::sendLoop, "vulcan-kafka-writer-" + topic);
     sender.setDaemon(true);
@@ -221,9 +222,13 @@ public final class KafkaWriter implements Writer {
    * waits no longer than the producer was told it may.
    */
   private static Duration gatherPause(Map<String, Object> config) {
-    long lingerMillis =
-        Long.parseLong(String.valueOf(config.get(ProducerConfig.LINGER_MS_CONFIG)).trim());
+    long lingerMillis = longSetting(config, ProducerConfig.LINGER_MS_CONFIG);
     return Duration.ofMillis(Math.max(0, Math.min(MAX_GATHER_PAUSE_MILLIS, lingerMillis)));
+  }
+
+  /** A numeric producer setting, given as a number or as text; the producer has validated it. */
+  private static long longSetting(Map<String, Object> config, String name) {
+    return Long.parseLong(String.valueOf(config.get(name)).trim());
   }
 
   /**

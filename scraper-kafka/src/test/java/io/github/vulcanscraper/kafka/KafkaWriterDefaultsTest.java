@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ final class KafkaWriterDefaultsTest {
           .containsEntry("compression.zstd.level", "3")
           .containsEntry("linger.ms", "5");
     }
+  }
+
+  @Test
+  void aSettingThatIsNotANumberGetsKafkasMessageNamingIt() {
+    assertThatThrownBy(
+            () -> writer(KafkaWriter.builder().property("delivery.timeout.ms", "two minutes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("delivery.timeout.ms")
+        .hasMessageContaining("two minutes");
   }
 
   private static KafkaWriter writer(KafkaWriter.Builder b) {
