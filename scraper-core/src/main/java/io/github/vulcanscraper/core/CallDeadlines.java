@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * and sleeps until the earliest deadline left. With one timeout for every target it wakes about
  * once per timeout, whatever the number of scrapes.
  *
+ * <p>The same thread closes the scraper's own idle HTTP connections when their keep-alive time ends
+ * ({@link Http1Connection}): any action can be armed.
+ *
  * <p>Thread-safe.
  */
 final class CallDeadlines {
@@ -48,7 +51,17 @@ final class CallDeadlines {
    * @return the armed deadline; close it when the call is done
    */
   Armed arm(Call call, long timeoutNanos) {
-    Armed a = new Armed(call, System.nanoTime() + timeoutNanos);
+    return arm(call::cancel, timeoutNanos);
+  }
+
+  /**
+   * Runs {@code cancel} on the sweeper thread after {@code timeoutNanos} unless {@link
+   * Armed#close() disarmed} first; {@code cancel} must be quick and must not block.
+   *
+   * @return the armed deadline; close it when what it bounds is done
+   */
+  Armed arm(Runnable cancel, long timeoutNanos) {
+    Armed a = new Armed(cancel, System.nanoTime() + timeoutNanos);
     Thread wake = null;
     lock.lock();
     try {
@@ -124,12 +137,12 @@ final class CallDeadlines {
 
   /** One call's deadline; {@link #close()} disarms it. */
   final class Armed implements AutoCloseable {
-    private final Call call;
+    private final Runnable cancel;
     private final long deadline;
     private volatile boolean expired;
 
-    private Armed(Call call, long deadline) {
-      this.call = call;
+    private Armed(Runnable cancel, long deadline) {
+      this.cancel = cancel;
       this.deadline = deadline;
     }
 
@@ -141,7 +154,7 @@ final class CallDeadlines {
     private void expire() {
       expired = true;
       try {
-        call.cancel();
+        cancel.run();
       } catch (RuntimeException e) { // keep the sweeper alive for the other calls
         log.warn("cancelling a timed-out scrape failed", e);
       }

@@ -15,18 +15,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Targeter} that scrapes a Prometheus exporter over HTTP(S) with OkHttp, as Prometheus
- * does: it sends the negotiated {@code Accept} header, {@code Accept-Encoding: gzip}, a {@code
- * User-Agent} and {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads the
- * body within the body size limit (after decompression); and parses it as OpenMetrics or the
- * Prometheus text format according to the response's {@code Content-Type}. Auth, TLS, proxy, extra
- * headers and redirects follow its {@link HttpClientConfig}; secrets read from files are read again
- * on every scrape.
+ * A {@link Targeter} that scrapes a Prometheus exporter over HTTP(S), as Prometheus does: it sends
+ * the negotiated {@code Accept} header, {@code Accept-Encoding: gzip}, a {@code User-Agent} and
+ * {@code X-Prometheus-Scrape-Timeout-Seconds}; fails on a non-2xx status; reads the body within the
+ * body size limit (after decompression); and parses it as OpenMetrics or the Prometheus text format
+ * according to the response's {@code Content-Type}. Auth, TLS, proxy, extra headers and redirects
+ * follow its {@link HttpClientConfig}; secrets read from files are read again on every scrape.
+ *
+ * <p>Connections: with the {@link HttpClients#shared() shared clients} (the default), a plain
+ * {@code http://} target without a proxy is scraped over one HTTP/1.1 connection of its own, kept
+ * alive between scrapes for two minutes, as Prometheus keeps its connections; a target that answers
+ * with a redirect to follow, HTTPS, proxies, and the clients given to {@link Builder#clients} go
+ * through OkHttp.
  *
  * <p>The key is {@code <job>/<instance>}, the {@code instance} label defaulting to the URL's {@code
  * host:port}. Two targets are equal when all their settings are (the {@link HttpClients} they share
@@ -66,6 +72,13 @@ public final class HTTPTarget implements Targeter {
   // The client of this target's settings and connection pool, looked up on the first scrape that
   // finds it (a failed lookup, unreadable TLS files, is tried again); published as baseRequest is.
   private @Nullable OkHttpClient client;
+  // Plain http://, no proxy, the shared clients: scraped over this target's own connection.
+  private final boolean plainHttp;
+  // The target redirected a plain scrape: it is scraped through OkHttp, which follows redirects.
+  private volatile boolean redirects;
+  // The plain request's bytes when no secret or configured header changes them; as baseRequest.
+  private byte @Nullable [] plainRequest;
+  private final AtomicReference<@Nullable Http1Connection> idleConnection = new AtomicReference<>();
 
   private HTTPTarget(Builder b, URI url, JobName job) {
     this.url = url;
@@ -89,6 +102,8 @@ public final class HTTPTarget implements Targeter {
     this.acceptHeader = b.acceptHeader;
     this.clients = b.clients == null ? HttpClients.shared() : b.clients;
     this.addressHash = Hashing.hash64(authority(url));
+    this.plainHttp =
+        "http".equals(url.getScheme()) && clients.isShared() && httpClientConfig.proxyUrl() == null;
   }
 
   /**
@@ -170,6 +185,47 @@ public final class HTTPTarget implements Targeter {
       client = c;
     }
     return c;
+  }
+
+  /** Whether the next scrape goes over {@link PlainHttp} rather than OkHttp. */
+  boolean scrapesPlainHttp() {
+    return plainHttp && !redirects;
+  }
+
+  /** The target answered a plain scrape with a redirect to follow: OkHttp scrapes it from now. */
+  void redirects() {
+    redirects = true;
+    Http1Connection c = idleConnection.getAndSet(null);
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  /** The bytes {@link PlainHttp} sends for {@code request}, cached for the base request. */
+  byte[] plainRequestBytes(Request request) {
+    if (request != baseRequest) {
+      return PlainHttp.requestBytes(request);
+    }
+    byte[] b = plainRequest;
+    if (b == null) {
+      b = PlainHttp.requestBytes(request);
+      plainRequest = b;
+    }
+    return b;
+  }
+
+  /** This target's idle connection, now in use; null when it has none (or it just timed out). */
+  @Nullable Http1Connection takeConnection() {
+    Http1Connection c = idleConnection.getAndSet(null);
+    return c != null && c.take() ? c : null;
+  }
+
+  /** Keeps {@code c} for the next scrape; closed instead if another is kept already. */
+  void keepConnection(Http1Connection c) {
+    c.idle(PlainHttp.keepAliveNanos());
+    if (!idleConnection.compareAndSet(null, c)) {
+      c.close();
+    }
   }
 
   @Override
@@ -476,7 +532,10 @@ public final class HTTPTarget implements Targeter {
     }
 
     /**
-     * Sets the clients to fetch with; default {@link HttpClients#shared()}.
+     * Sets the clients to fetch with; default {@link HttpClients#shared()}. Clients of {@link
+     * HttpClients#of} make every scrape of the target an OkHttp call (their interceptors and
+     * listeners see it); with the shared clients a plain {@code http://} target is scraped over a
+     * connection of its own.
      *
      * @param clients the clients, shared between targets; not null
      * @return this builder

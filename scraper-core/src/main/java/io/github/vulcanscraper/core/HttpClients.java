@@ -48,6 +48,9 @@ public final class HttpClients {
   /** How many connection pools the shared instance spreads its connections over. */
   static final int SHARED_POOLS = 32;
 
+  /** How long the shared instance keeps an idle connection. */
+  static final Duration KEEP_ALIVE = Duration.ofMinutes(2);
+
   private static final int MAX_CACHED = 256;
   private static volatile @Nullable HttpClients shared;
 
@@ -100,7 +103,7 @@ public final class HttpClients {
         if (s == null) {
           List<ConnectionPool> pools = new ArrayList<>(SHARED_POOLS);
           for (int i = 0; i < SHARED_POOLS; i++) {
-            pools.add(new ConnectionPool(1024, 2, TimeUnit.MINUTES));
+            pools.add(new ConnectionPool(1024, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS));
           }
           s =
               new HttpClients(
@@ -117,6 +120,14 @@ public final class HttpClients {
       }
     }
     return s;
+  }
+
+  /**
+   * Whether this is the {@link #shared()} instance, whose plain {@code http://} scrapes without a
+   * proxy go over the scraper's own HTTP/1.1 connections ({@link PlainHttp}) instead of OkHttp.
+   */
+  boolean isShared() {
+    return this == shared;
   }
 
   /**

@@ -48,11 +48,30 @@ final class HttpFetch {
 
   static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
     Request request = request(t);
+    PlainHttp.Body body = null;
+    if (t.scrapesPlainHttp()) {
+      body = PlainHttp.fetch(t, request);
+      if (body == null) {
+        t.redirects();
+      }
+    }
+    if (body == null) {
+      body = okHttp(t, request);
+    }
+    SeriesCache cache = t.acquireSeriesCache();
+    try {
+      return parse(body, t.policy(), cache);
+    } finally {
+      if (cache != null) {
+        t.releaseSeriesCache();
+      }
+    }
+  }
+
+  private static PlainHttp.Body okHttp(HTTPTarget t, Request request) throws ScrapeException {
     Call call = t.client().newCall(request);
     call.timeout().clearTimeout(); // the deadline below bounds the call, without Okio's watchdog
     CallDeadlines.Armed deadline = CallDeadlines.SHARED.arm(call, t.timeout().toNanos());
-    byte[] body;
-    String contentType;
     try (Response response = call.execute()) {
       if (!response.isSuccessful()) {
         throw new ScrapeException(
@@ -68,24 +87,16 @@ final class HttpFetch {
       if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
         source = Okio.buffer(new GzipSource(source));
       }
-      body = read(source, t.bodySizeLimit());
-      contentType = response.header("Content-Type");
+      byte[] body = read(source, t.bodySizeLimit());
+      return new PlainHttp.Body(body, 0, body.length, response.header("Content-Type"));
     } catch (IOException e) {
       throw failure(e, deadline.expired(), t);
     } finally {
       deadline.close();
     }
-    SeriesCache cache = t.acquireSeriesCache();
-    try {
-      return parse(body, contentType, t.policy(), cache);
-    } finally {
-      if (cache != null) {
-        t.releaseSeriesCache();
-      }
-    }
   }
 
-  private static ScrapeException failure(IOException e, boolean timedOut, HTTPTarget t) {
+  static ScrapeException failure(IOException e, boolean timedOut, HTTPTarget t) {
     if (timedOut || e instanceof InterruptedIOException) {
       return new ScrapeException(
           "timeout", "scrape timed out after " + t.timeout().toMillis() + "ms", e);
@@ -131,19 +142,21 @@ final class HttpFetch {
    * scanned once.
    */
   private static void rejectOverSampleLimit(
-      ExpositionFormat format, byte[] body, ScrapePolicy policy)
+      ExpositionFormat format, PlainHttp.Body body, ScrapePolicy policy)
       throws ExpositionException, ScrapeException {
     int limit = policy.sampleLimit();
     if (limit <= 0 || policy.metricRelabeler() != MetricRelabeler.IDENTITY) {
       return;
     }
     int lines = 0;
-    for (byte b : body) {
-      if (b == '\n' && ++lines > limit) {
+    byte[] bytes = body.bytes();
+    for (int i = body.offset(), end = body.offset() + body.length(); i < end; i++) {
+      if (bytes[i] == '\n' && ++lines > limit) {
         break;
       }
     }
-    if (lines > limit && ExpositionStats.check(format, body).samples() > limit) {
+    if (lines > limit
+        && ExpositionStats.check(format, bytes, body.offset(), body.length()).samples() > limit) {
       throw new ScrapeException(
           "sample_limit", "sample_limit exceeded: more than " + limit + " samples");
     }
@@ -152,22 +165,26 @@ final class HttpFetch {
   private static byte[] read(BufferedSource source, long limit)
       throws IOException, ScrapeException {
     if (limit > 0 && limit < Long.MAX_VALUE && source.request(limit + 1)) {
-      throw new ScrapeException(
-          "body_size_limit", "body size limit exceeded: more than " + limit + " bytes");
+      throw bodyTooLarge(limit);
     }
     return source.readByteArray();
   }
 
+  static ScrapeException bodyTooLarge(long limit) {
+    return new ScrapeException(
+        "body_size_limit", "body size limit exceeded: more than " + limit + " bytes");
+  }
+
   private static List<MetricFamily> parse(
-      byte[] body, String contentType, ScrapePolicy policy, @Nullable SeriesCache cache)
+      PlainHttp.Body body, ScrapePolicy policy, @Nullable SeriesCache cache)
       throws ScrapeException {
-    ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+    ExpositionFormat format = ExpositionFormat.fromContentType(body.contentType());
     ExpositionParser parser = PARSERS.get().computeIfAbsent(format, ExpositionParser::of);
     try {
       rejectOverSampleLimit(format, body, policy);
       return cache == null
-          ? parser.parse(body, 0, body.length)
-          : parser.parse(body, 0, body.length, cache);
+          ? parser.parse(body.bytes(), body.offset(), body.length())
+          : parser.parse(body.bytes(), body.offset(), body.length(), cache);
     } catch (ExpositionException e) {
       throw new ScrapeException(
           "parse", "cannot parse the " + format + " body: " + e.getMessage(), e);

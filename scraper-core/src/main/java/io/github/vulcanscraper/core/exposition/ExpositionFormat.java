@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.core.exposition;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exposition formats a target may answer with, and the content negotiation Prometheus does: the
@@ -49,7 +50,7 @@ public enum ExpositionFormat {
    * @param contentType the header's value, or {@code null} when absent
    * @return the format to parse with, never null
    */
-  public static ExpositionFormat fromContentType(String contentType) {
+  public static ExpositionFormat fromContentType(@Nullable String contentType) {
     if (contentType == null) {
       return PROMETHEUS_TEXT;
     }
