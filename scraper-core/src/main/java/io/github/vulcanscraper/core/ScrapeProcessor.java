@@ -200,11 +200,13 @@ final class ScrapeProcessor {
   private static final class FamilyParts {
     final MetricFamily source;
     final String name;
-    final List<Sample> samples = new ArrayList<>();
+    final List<Sample> samples;
 
     FamilyParts(MetricFamily source, String name) {
       this.source = source;
       this.name = name;
+      // Sized for the usual case, every sample of the source family kept under its name.
+      this.samples = new ArrayList<>(name.equals(source.name()) ? source.samples().size() : 4);
     }
 
     MetricFamily build() {
