@@ -1,0 +1,131 @@
+package io.github.vulcanscraper.core.exposition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast path for plain numbers gives, bit for bit, what the general float parser and {@link
+ * Double#parseDouble} give, and declines every other shape.
+ */
+final class PlainNumberTest {
+  private static final class Scanner extends ExpositionScanner {
+    /** The plain number at the start of {@code text}, or NaN; {@code end[0]} gets its end. */
+    double plain(String text, int[] end) {
+      byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+      reset(b, 0, b.length);
+      double v = plainNumber(0);
+      end[0] = plainEnd;
+      return v;
+    }
+
+    double general(String text, int stop) throws ExpositionException {
+      byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+      reset(b, 0, b.length);
+      return parseFloat(0, stop, "value");
+    }
+  }
+
+  private final Scanner scanner = new Scanner();
+
+  private void assertSameAsGeneralPath(String text) throws ExpositionException {
+    int[] end = new int[1];
+    double fast = scanner.plain(text, end);
+    if (Double.isNaN(fast)) {
+      return;
+    }
+    String token = text.substring(0, end[0]);
+    assertThat(Double.doubleToRawLongBits(fast))
+        .as("%s (token %s)", text, token)
+        .isEqualTo(Double.doubleToRawLongBits(scanner.general(text, end[0])))
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(token)));
+  }
+
+  @Property(tries = 3000)
+  void agreesWithTheGeneralPathOnDigitsPointsAndSigns(@ForAll("numberLike") String text)
+      throws ExpositionException {
+    assertSameAsGeneralPath(text);
+  }
+
+  @Property(tries = 3000)
+  void agreesWithTheGeneralPathOnPrintedDoubles(@ForAll("printedDoubles") String text)
+      throws ExpositionException {
+    assertSameAsGeneralPath(text);
+    assertSameAsGeneralPath(text + " 123");
+    assertSameAsGeneralPath(text + "\n");
+  }
+
+  @Property(tries = 2000)
+  void readsEveryIntegerOfUpToFifteenDigits(@ForAll("integers") long n) {
+    int[] end = new int[1];
+    String text = Long.toString(n);
+
+    assertThat(scanner.plain(text + " ", end)).isEqualTo((double) n);
+    assertThat(end[0]).isEqualTo(text.length());
+  }
+
+  @Test
+  void readsTheCommonShapes() {
+    int[] end = new int[1];
+
+    assertThat(scanner.plain("0.005\"", end)).isEqualTo(0.005);
+    assertThat(end[0]).isEqualTo(5);
+    assertThat(scanner.plain("-12.5 1", end)).isEqualTo(-12.5);
+    assertThat(end[0]).isEqualTo(5);
+    assertThat(Double.doubleToRawLongBits(scanner.plain("-0", end)))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(scanner.plain("000000000000000000000000012", end)).isNaN();
+    assertThat(scanner.plain("999999999999999", end)).isEqualTo(999999999999999.0);
+  }
+
+  @Test
+  void declinesWhatItDoesNotRead() {
+    int[] end = new int[1];
+    for (String text :
+        new String[] {
+          "", "-", "+1", ".5", "1.", "-.5", "1e3", "NaN", "+Inf", "Inf", "1234567890123456", "0x1"
+        }) {
+      double v = scanner.plain(text, end);
+      boolean declined = Double.isNaN(v) || end[0] < text.length();
+      assertThat(declined).as(text).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> numberLike() {
+    return Arbitraries.strings().withChars("0123456789.-+e ").ofMinLength(0).ofMaxLength(22);
+  }
+
+  @Provide
+  Arbitrary<String> printedDoubles() {
+    Arbitrary<String> doubles = Arbitraries.doubles().map(d -> Double.toString(d));
+    Arbitrary<String> decimals =
+        Arbitraries.longs()
+            .between(0, 999_999_999_999_999L)
+            .flatMap(
+                m ->
+                    Arbitraries.integers()
+                        .between(0, 15)
+                        .map(
+                            k -> {
+                              String digits = Long.toString(m);
+                              if (k == 0 || k >= digits.length()) {
+                                return digits;
+                              }
+                              int cut = digits.length() - k;
+                              return digits.substring(0, cut) + "." + digits.substring(cut);
+                            }));
+    return Arbitraries.oneOf(doubles, decimals, decimals.map(s -> "-" + s));
+  }
+
+  @Provide
+  Arbitrary<Long> integers() {
+    return Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L);
+  }
+}
