@@ -484,8 +484,8 @@ public final class Labels implements Comparable<Labels> {
     }
 
     /**
-     * True when the names are strictly increasing (so unique) and no value is empty: parsers add
-     * labels in the order the exposition writes them, which is mostly sorted already.
+     * True when the names are, by reference, those of the labels this builder built last (so
+     * sorted, unique and valid) and no value is empty.
      */
     @SuppressWarnings("ReferenceEquality") // the same instances as names known sorted and valid
     private boolean hasLastNamesWithoutEmptyValues() {
@@ -501,6 +501,10 @@ public final class Labels implements Comparable<Labels> {
       return true;
     }
 
+    /**
+     * True when the names are strictly increasing (so unique) and no value is empty: parsers add
+     * labels in the order the exposition writes them, which is mostly sorted already.
+     */
     private boolean isSortedWithoutEmptyValues() {
       for (int i = 0; i < size; i++) {
         if (values[i].isEmpty() || (i > 0 && names[i - 1].compareTo(names[i]) >= 0)) {
