@@ -539,10 +539,10 @@ abstract class ExpositionScanner {
       exp10 += expNegative ? -e : e;
     }
     double v;
-    // Clinger's fast path: a mantissa of at most 2^53 (every digit kept: 19 would exceed it) and a
-    // power of ten up to 10^22 are exact doubles, so one division or product rounds correctly.
-    // Covers most of the 16- and 17-digit values that shortest float printing gives.
-    if ((digits <= 15 || mantissa <= 1L << 53) && exp10 >= -22 && exp10 <= 22) {
+    // Clinger's fast path: a mantissa of at most 2^53 and a power of ten up to 10^22 are exact
+    // doubles, so one division or product rounds correctly. 2^53 has 16 digits; a mantissa of more
+    // may have overflowed the long (19 digits are kept), so only 16-digit ones are compared.
+    if ((digits <= 15 || (digits == 16 && mantissa <= 1L << 53)) && exp10 >= -22 && exp10 <= 22) {
       v = mantissa;
       v = exp10 < 0 ? v / POW10[-exp10] : v * POW10[exp10];
       if (negative) {

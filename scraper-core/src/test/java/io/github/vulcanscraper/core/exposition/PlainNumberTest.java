@@ -94,6 +94,14 @@ final class PlainNumberTest {
   }
 
   @Test
+  void readsMantissasThatOverflowALong() throws ExpositionException {
+    for (String text :
+        new String[] {"9223372036854775808", "18446744073709551615", "9999999999999999999.5"}) {
+      assertThat(scanner.general(text, text.length())).as(text).isEqualTo(Double.parseDouble(text));
+    }
+  }
+
+  @Test
   void declinesWhatItDoesNotRead() {
     int[] end = new int[1];
     for (String text :
@@ -134,15 +142,17 @@ final class PlainNumberTest {
   }
 
   /**
-   * Decimals of 14 to 20 digits around 2^53 (where the general path's fast case ends), with a point
-   * anywhere or an exponent, and printed doubles.
+   * Decimals of 14 to 20 digits, around 2^53 (where the general path's fast case ends) and above
+   * Long.MAX_VALUE, with a point anywhere or an exponent, and printed doubles.
    */
   @Provide
   Arbitrary<String> longMantissas() {
     Arbitrary<String> digits =
         Arbitraries.oneOf(
                 Arbitraries.longs().between((1L << 53) - 100_000, (1L << 53) + 100_000),
-                Arbitraries.longs().between(10_000_000_000_000L, Long.MAX_VALUE))
+                Arbitraries.longs().between(10_000_000_000_000L, Long.MAX_VALUE),
+                // Unsigned: 19 and 20 digits above Long.MAX_VALUE, which overflow a long.
+                Arbitraries.longs().between(Long.MIN_VALUE, -1))
             .map(Long::toUnsignedString);
     Arbitrary<String> pointed =
         Combinators.combine(digits, Arbitraries.integers().between(0, 20))
