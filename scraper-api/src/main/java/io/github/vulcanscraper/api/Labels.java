@@ -173,7 +173,22 @@ public final class Labels implements Comparable<Labels> {
    * @return new labels, or this set when it has no such label
    */
   public Labels without(String name) {
-    return indexOf(name) < 0 ? this : toBuilder().remove(name).build();
+    int i = indexOf(name);
+    if (i < 0) {
+      return this;
+    }
+    int n = names.length - 1;
+    if (n == 0) {
+      return EMPTY;
+    }
+    // Still sorted, still without empty values: the two arrays without index i.
+    String[] ns = new String[n];
+    String[] vs = new String[n];
+    System.arraycopy(names, 0, ns, 0, i);
+    System.arraycopy(values, 0, vs, 0, i);
+    System.arraycopy(names, i + 1, ns, i, n - i);
+    System.arraycopy(values, i + 1, vs, i, n - i);
+    return new Labels(ns, vs);
   }
 
   /**
@@ -297,6 +312,14 @@ public final class Labels implements Comparable<Labels> {
     private String[] values;
     private int size;
 
+    /**
+     * The names of the last labels this builder built in order, shared by every {@code Labels}
+     * built with the same names: label sets come in runs with the same names ({@code {code,
+     * handler, method}}, {@code {handler, le}}), so that a compare by reference replaces the order
+     * check and one array copy. Never mutated once built.
+     */
+    private String[] lastNames = EMPTY.names;
+
     private Builder(int capacity) {
       names = new String[Math.max(capacity, 1)];
       values = new String[names.length];
@@ -407,11 +430,18 @@ public final class Labels implements Comparable<Labels> {
      * @throws IllegalArgumentException when two labels have the same name
      */
     public Labels build() {
+      if (size > 0 && hasLastNamesWithoutEmptyValues()) {
+        // The names are those of labels built before, so sorted and valid; they are shared.
+        return new Labels(lastNames, Arrays.copyOf(values, size));
+      }
       if (isSortedWithoutEmptyValues()) {
         // What the general path below returns for such labels, with two array copies.
-        return size == 0
-            ? EMPTY
-            : new Labels(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+        if (size == 0) {
+          return EMPTY;
+        }
+        String[] ns = Arrays.copyOf(names, size);
+        lastNames = ns;
+        return new Labels(ns, Arrays.copyOf(values, size));
       }
       int n = 0;
       for (int i = 0; i < size; i++) {
@@ -451,6 +481,24 @@ public final class Labels implements Comparable<Labels> {
         checkDuplicates(names, size);
       }
       return new Labels(ns, vs);
+    }
+
+    /**
+     * True when the names are, by reference, those of the labels this builder built last (so
+     * sorted, unique and valid) and no value is empty.
+     */
+    @SuppressWarnings("ReferenceEquality") // the same instances as names known sorted and valid
+    private boolean hasLastNamesWithoutEmptyValues() {
+      String[] last = lastNames;
+      if (last.length != size) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i] != last[i] || values[i].isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

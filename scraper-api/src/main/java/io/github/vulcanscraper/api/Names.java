@@ -61,37 +61,41 @@ final class Names {
   }
 
   /**
-   * The last metric name found valid. Consecutive samples mostly share their name (and parsers hand
-   * out the same instance), so a reference compare usually replaces the scan. Racy on purpose: a
-   * stale or lost value only costs a scan, and a {@code String} is safe to share without a fence.
+   * Metric names found valid, by their hash code: parsers hand out one instance per name, so a
+   * reference compare usually replaces the scan (a histogram's samples cycle through three names,
+   * which a cache of one would miss). Racy on purpose: a stale or lost entry only costs a scan, and
+   * a {@code String} is safe to share without a fence.
    */
-  @SuppressWarnings("NonFinalStaticField")
-  private static String lastMetricName = "";
+  private static final String[] validMetricNames = new String[256];
 
-  @SuppressWarnings(
-      "ReferenceEquality") // a cache of one instance: the same reference is known valid
+  @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
   static String requireMetricName(String s) {
-    if (s == lastMetricName) {
-      return s;
+    if (s != null) {
+      int slot = s.hashCode() & (validMetricNames.length - 1);
+      if (validMetricNames[slot] == s) {
+        return s;
+      }
+      if (isMetricName(s)) {
+        if (s.length() <= MAX_REMEMBERED_LENGTH) {
+          validMetricNames[slot] = s;
+        }
+        return s;
+      }
     }
-    if (s == null || !isMetricName(s)) {
-      throw new IllegalArgumentException("invalid metric name: \"" + s + "\"");
-    }
-    lastMetricName = s;
-    return s;
+    throw new IllegalArgumentException("invalid metric name: \"" + s + "\"");
   }
 
   /**
    * Label names found valid, by their hash code: parsers hand out one instance per name, so a
    * reference compare usually replaces the scan (a label set of a scraped sample adds two or three
-   * names, millions of times a second). Racy on purpose, as {@link #lastMetricName}: a lost or
+   * names, millions of times a second). Racy on purpose, as {@link #validMetricNames}: a lost or
    * stale entry only costs a scan, and only strings found valid are ever stored. Names longer than
    * {@value #MAX_REMEMBERED_LENGTH} characters are not kept, so the table never holds a large
    * string.
    */
   private static final String[] validLabelNames = new String[256];
 
-  private static final int MAX_REMEMBERED_LENGTH = 64;
+  private static final int MAX_REMEMBERED_LENGTH = 128;
 
   @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
   static String requireLabelName(String s) {

@@ -129,6 +129,43 @@ final class LabelsTest {
   }
 
   @Test
+  void buildsTheNamesOfThePreviousSetWithNewValues() {
+    Labels.Builder b = Labels.builder();
+    String a = "a";
+    String c = "c";
+    Labels first = b.add(a, "1").add(c, "2").build();
+    Labels second = b.clear().add(a, "3").add(c, "4").build();
+    Labels withEmpty = b.clear().add(a, "5").add(c, "").build();
+    Labels reordered = b.clear().add(c, "6").add(a, "7").build();
+    Labels afterReorder = b.clear().add(a, "8").add(c, "9").build();
+
+    assertThat(first).isEqualTo(Labels.of("a", "1", "c", "2"));
+    assertThat(second).isEqualTo(Labels.of("a", "3", "c", "4")).isNotEqualTo(first);
+    assertThat(first.get("a")).as("independent of the next set").isEqualTo("1");
+    assertThat(withEmpty).isEqualTo(Labels.of("a", "5"));
+    assertThat(reordered).isEqualTo(Labels.of("a", "7", "c", "6"));
+    assertThat(afterReorder).isEqualTo(Labels.of("a", "8", "c", "9"));
+    assertThatThrownBy(() -> b.clear().add(a, "1").add(a, "2").build())
+        .hasMessage("duplicate label name: a");
+    assertThatThrownBy(() -> b.clear().add(a, "1").add(c, "").add(c, "2").build())
+        .hasMessage("duplicate label name: c");
+  }
+
+  @Test
+  void withoutKeepsTheOtherLabelsInOrder() {
+    Labels abc = Labels.of("a", "1", "b", "2", "c", "3");
+
+    assertThat(abc.without("a")).isEqualTo(Labels.of("b", "2", "c", "3"));
+    assertThat(abc.without("b")).isEqualTo(Labels.of("a", "1", "c", "3"));
+    assertThat(abc.without("c"))
+        .isEqualTo(Labels.of("a", "1", "b", "2"))
+        .hasSameHashCodeAs(Labels.of("a", "1", "b", "2"));
+    assertThat(abc.without("b").toString()).isEqualTo("{a=\"1\",c=\"3\"}");
+    assertThat(abc.without("b").without("a").without("c")).isSameAs(Labels.EMPTY);
+    assertThat(abc).isEqualTo(Labels.of("a", "1", "b", "2", "c", "3"));
+  }
+
+  @Test
   void toMapIsSortedAndUnmodifiable() {
     Map<String, String> map = Labels.of("b", "2", "a", "1").toMap();
 

@@ -25,6 +25,30 @@ final class ModelTest {
   }
 
   @Test
+  void sampleRejectsInvalidNamesAfterValidNamesOfTheSameHashWereAccepted() {
+    // Valid metric names are remembered by hash code; an invalid name must never pass for one.
+    for (String invalid : new String[] {"9lives", "a-b", "a.b", "\u00e9", "a b", ""}) {
+      String valid = validNameInTheSameSlotAs(invalid);
+      Sample.of(valid, Labels.EMPTY, 1);
+      Sample.of(valid, Labels.EMPTY, 1);
+
+      assertThatThrownBy(() -> Sample.of(invalid, Labels.EMPTY, 1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid metric name: \"" + invalid + "\"");
+    }
+  }
+
+  /** A valid metric name whose hash code has the same low byte as {@code name}'s. */
+  private static String validNameInTheSameSlotAs(String name) {
+    for (int i = 0; ; i++) {
+      String candidate = "m:" + i;
+      if ((candidate.hashCode() & 0xff) == (name.hashCode() & 0xff)) {
+        return candidate;
+      }
+    }
+  }
+
+  @Test
   void staleMarkerIsADistinctNaN() {
     assertThat(Sample.isStaleMarker(Sample.STALE_NAN)).isTrue();
     assertThat(Sample.isStaleMarker(Double.NaN)).isFalse();

@@ -1,19 +1,16 @@
 package io.github.vulcanscraper.core.exposition;
 
 import io.github.vulcanscraper.api.Labels;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A set of {@link Labels} by equality, for the label groups of one OpenMetrics family: open
  * addressing over an array, so an add allocates nothing (a {@code HashSet} allocates a node per
- * entry, and a node_exporter-like family adds one group per sample). Not thread-safe.
+ * entry, and a node_exporter-like family adds one group per sample); {@link #clear()} starts new
+ * small arrays. Not thread-safe.
  */
 final class LabelsSet {
   private static final int INITIAL = 64;
-
-  /** Tables larger than this are dropped by {@link #clear()} rather than wiped. */
-  private static final int KEPT = 1024;
 
   private @Nullable Labels[] slots = new Labels[INITIAL];
   private int[] hashes = new int[INITIAL];
@@ -45,11 +42,11 @@ final class LabelsSet {
 
   /** Empties the set. */
   void clear() {
-    if (slots.length > KEPT) {
+    if (size > 0) {
+      // New arrays rather than wiped ones: young while the next family fills them, where a store
+      // costs almost nothing (see ExpositionScanner#labels).
       slots = new Labels[INITIAL];
       hashes = new int[INITIAL];
-    } else if (size > 0) {
-      Arrays.fill(slots, null);
     }
     size = 0;
   }

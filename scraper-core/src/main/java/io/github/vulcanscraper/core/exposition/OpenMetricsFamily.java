@@ -55,7 +55,8 @@ final class OpenMetricsFamily {
   int unitLine;
   long sampleCount;
   private int startLine;
-  private final ArrayList<Sample> samples = new ArrayList<>();
+  // A new list for each family, young while it fills: see ExpositionScanner#labels for why.
+  private ArrayList<Sample> samples = new ArrayList<>();
 
   // The sample names met in this family, by kind: a histogram's samples cycle through three.
   private final @Nullable String[] namesByKind = new String[SUFFIX.length];
@@ -81,10 +82,8 @@ final class OpenMetricsFamily {
   private boolean runNegativeBucket;
   private boolean runNegativeGsum;
 
-  // The sample being checked.
-  private Labels.@Nullable Builder labels = Labels.builder();
-  private Labels builtLabels = Labels.EMPTY;
-  private @Nullable String groupingValue;
+  // The sample being checked. No references: they are passed as arguments instead, as this object
+  // lives long (see ExpositionScanner#labels).
   private double bound;
   private double value;
   private boolean hasTimestamp;
@@ -102,7 +101,7 @@ final class OpenMetricsFamily {
     unit = null;
     startLine = scanner.line;
     sampleCount = 0;
-    samples.clear();
+    samples = new ArrayList<>();
     Arrays.fill(namesByKind, null);
     group = null;
     seenGroups.clear();
@@ -113,7 +112,7 @@ final class OpenMetricsFamily {
   /** Forgets everything, for the next body. */
   void clear() {
     name = null;
-    samples.clear();
+    samples = new ArrayList<>();
     seenGroups.clear();
     groupSeries.clear();
     group = null;
@@ -161,7 +160,7 @@ final class OpenMetricsFamily {
     }
     MetricFamily family =
         MetricFamily.of(n, t, help == null ? "" : help, u == null ? "" : u, samples);
-    samples.clear();
+    samples = new ArrayList<>();
     return family;
   }
 
@@ -241,9 +240,8 @@ final class OpenMetricsFamily {
   }
 
   /** The value of a label of the sample being checked, as read (empty values included). */
-  private @Nullable String label(String name) {
-    Labels.Builder raw = labels;
-    return raw != null ? raw.get(name) : builtLabels.get(name);
+  private static @Nullable String label(Labels.@Nullable Builder raw, Labels built, String name) {
+    return raw != null ? raw.get(name) : built.get(name);
   }
 
   /**
@@ -266,13 +264,11 @@ final class OpenMetricsFamily {
       boolean hasExemplar,
       int at)
       throws ExpositionException {
-    labels = raw;
-    builtLabels = built;
     value = sampleValue;
     hasTimestamp = sampleHasTimestamp;
     timestampSeconds = sampleTimestampSeconds;
     MetricType t = type == null ? MetricType.UNKNOWN : type;
-    @Nullable String excluded = groupingLabel(kind, t, at);
+    @Nullable String excluded = groupingLabel(kind, t, raw, built, at);
     if ((kind == COUNT || kind == GCOUNT) && !isInteger(value)) {
       throw scanner.error(at, "count value must be an integer");
     }
@@ -293,7 +289,7 @@ final class OpenMetricsFamily {
     if (hasExemplar && !(kind == BUCKET || (kind == TOTAL && t == MetricType.COUNTER))) {
       throw scanner.error(at, "exemplars are only allowed on counter totals and histogram buckets");
     }
-    groupCheck(kind, t, built, excluded, at, sampleName);
+    groupCheck(kind, t, raw, built, excluded, at, sampleName);
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
       histogramCheck(kind, at);
     }
@@ -301,21 +297,20 @@ final class OpenMetricsFamily {
 
   /**
    * Checks the label that sets a sample apart within its group (a stateset's state, a bucket's
-   * {@code le}, a quantile's {@code quantile}) and returns its name, having kept its value in
-   * {@link #groupingValue} and a bucket's bound in {@link #bound}; null when the sample has none.
+   * {@code le}, a quantile's {@code quantile}) and returns its name, having kept a bucket's bound
+   * in {@link #bound}; null when the sample has none.
    */
-  private @Nullable String groupingLabel(int kind, MetricType t, int at)
+  private @Nullable String groupingLabel(
+      int kind, MetricType t, Labels.@Nullable Builder raw, Labels built, int at)
       throws ExpositionException {
     if (t == MetricType.STATESET) {
       String state = name;
-      groupingValue = state == null ? null : label(state);
-      if (groupingValue == null) {
+      if (state == null || label(raw, built, state) == null) {
         throw scanner.error(at, "stateset sample without its state label " + state);
       }
       return state;
     } else if (kind == BUCKET) {
-      String le = label("le");
-      groupingValue = le;
+      String le = label(raw, built, "le");
       bound = boundValue(le);
       if (le == null || !isCanonicalBound(le, bound, false)) {
         throw scanner.error(at, "bucket needs an le label with a number, got " + quote(le));
@@ -325,8 +320,7 @@ final class OpenMetricsFamily {
       }
       return "le";
     } else if (kind == NONE && t == MetricType.SUMMARY) {
-      String q = label("quantile");
-      groupingValue = q;
+      String q = label(raw, built, "quantile");
       if (q == null || !isCanonicalBound(q, boundValue(q), true)) {
         throw scanner.error(at, "summary needs a quantile label between 0 and 1, got " + quote(q));
       }
@@ -335,12 +329,17 @@ final class OpenMetricsFamily {
       }
       return "quantile";
     }
-    groupingValue = null;
     return null;
   }
 
   private void groupCheck(
-      int kind, MetricType t, Labels built, @Nullable String excluded, int at, String sampleName)
+      int kind,
+      MetricType t,
+      Labels.@Nullable Builder raw,
+      Labels built,
+      @Nullable String excluded,
+      int at,
+      String sampleName)
       throws ExpositionException {
     boolean same;
     if (group == null) {
@@ -379,7 +378,8 @@ final class OpenMetricsFamily {
       if (kind == BUCKET) {
         duplicate = false; // Caught by the bucket order.
       } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        duplicate = !groupSeries.add(groupingValue);
+        // The grouping label's value, which groupingLabel found present.
+        duplicate = !groupSeries.add(excluded == null ? null : label(raw, built, excluded));
       } else if (t == MetricType.INFO) {
         duplicate = !groupSeries.add(built);
       } else {

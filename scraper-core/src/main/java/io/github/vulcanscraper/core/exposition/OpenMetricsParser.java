@@ -245,7 +245,13 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
     }
     expect(' ', "' ' before the value");
     int valueStart = pos;
-    value = parseFloat(valueStart, token(), "value");
+    double v = plainNumber(valueStart);
+    if (!Double.isNaN(v) && (plainEnd == end || buf[plainEnd] == ' ' || buf[plainEnd] == '\n')) {
+      pos = plainEnd;
+    } else {
+      v = parseFloat(valueStart, token(), "value");
+    }
+    value = v;
     hasTimestamp = false;
     exemplar = null;
     if (pos < end && buf[pos] == ' ') {

@@ -5,7 +5,6 @@ import static io.github.vulcanscraper.core.exposition.ExpositionScanner.LABEL_PA
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +28,13 @@ final class PreviousLabels {
   // Per position: the name's start and length, then the raw value's start and length.
   private final int[] spans = new int[POSITIONS * 4];
 
-  // Per position: the name, then the value; null when not known.
-  private final @Nullable String[] strings = new String[POSITIONS * 2];
+  // Per position: the name, then the value; null when not known. A new array for each body, young
+  // while the body is read: see ExpositionScanner#labels for why.
+  private @Nullable String[] strings = new String[POSITIONS * 2];
 
   /** Forgets every entry: they point into the previous body. */
   void clear() {
-    Arrays.fill(strings, null);
+    strings = new String[POSITIONS * 2];
   }
 
   /**

@@ -29,9 +29,11 @@ import org.jspecify.annotations.Nullable;
  * one) costs a hash and a byte compare and no allocation, and one that the last few metric names or
  * the previous label set repeat at the same place costs the byte compare alone ({@link
  * RecentNames}, {@link PreviousLabels}); label values without escapes decode straight from the
- * bytes (Latin-1 copy for ASCII). Simple decimal values are converted without a {@code String}. Per
- * sample what remains is the {@link Labels} (two arrays) and the {@link Sample}. {@code
- * ParserBenchmark} is the reference for the figures (BENCHMARKS.md). Not thread-safe.
+ * bytes (Latin-1 copy for ASCII). Plain decimal values ({@code 42}, {@code 0.25}) are converted in
+ * the pass that finds their end, others without a {@code String}. Per sample what remains is the
+ * {@link Labels} (its values, and its names unless the set before had the same) and the {@link
+ * Sample}. {@code ParserBenchmark} is the reference for the figures (BENCHMARKS.md). Not
+ * thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
   private final HashMap<String, Family> byName = new HashMap<>();
@@ -310,13 +312,18 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       throw error(pos, "metric name not set");
     }
     int valueStart = pos;
-    while (pos < end && isValueByte(buf[pos])) {
-      pos++;
+    double value = plainNumber(valueStart);
+    if (!Double.isNaN(value) && (plainEnd == end || !isValueByte(buf[plainEnd]))) {
+      pos = plainEnd;
+    } else {
+      while (pos < end && isValueByte(buf[pos])) {
+        pos++;
+      }
+      if (valueStart == pos) {
+        throw error(pos, "expected value after metric, got " + describe(pos));
+      }
+      value = parseFloat(valueStart, pos, "value");
     }
-    if (valueStart == pos) {
-      throw error(pos, "expected value after metric, got " + describe(pos));
-    }
-    double value = parseFloat(valueStart, pos, "value");
     skipBlanks();
     long timestamp = Sample.NO_TIMESTAMP;
     if (pos < end && buf[pos] != '\n') {

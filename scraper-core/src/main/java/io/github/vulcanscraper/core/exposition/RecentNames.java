@@ -19,13 +19,15 @@ final class RecentNames {
 
   private final int[] starts = new int[SIZE];
   private final int[] lengths = new int[SIZE];
-  private final @Nullable String[] names = new String[SIZE];
+  // A new array for each body, young while the body is read: see ExpositionScanner#labels.
+  private @Nullable String[] names = new String[SIZE];
   private int found;
   private int next;
 
   /** Forgets every entry: they point into the previous body. */
   void clear() {
     Arrays.fill(lengths, 0);
+    names = new String[SIZE];
   }
 
   /**
