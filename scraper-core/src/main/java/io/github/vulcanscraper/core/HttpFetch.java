@@ -46,9 +46,15 @@ final class HttpFetch {
 
   private HttpFetch() {}
 
+  /**
+   * What a scrape read, to parse: the body (decompressed) in {@code bytes[offset, offset +
+   * length)}, and the response's {@code Content-Type}.
+   */
+  record Body(byte[] bytes, int offset, int length, @Nullable String contentType) {}
+
   static List<MetricFamily> fetch(HTTPTarget t) throws ScrapeException {
     Request request = request(t);
-    PlainHttp.Body body = null;
+    Body body = null;
     if (t.scrapesPlainHttp()) {
       body = PlainHttp.fetch(t, request);
       if (body == null) {
@@ -68,7 +74,7 @@ final class HttpFetch {
     }
   }
 
-  private static PlainHttp.Body okHttp(HTTPTarget t, Request request) throws ScrapeException {
+  private static Body okHttp(HTTPTarget t, Request request) throws ScrapeException {
     Call call = t.client().newCall(request);
     call.timeout().clearTimeout(); // the deadline below bounds the call, without Okio's watchdog
     CallDeadlines.Armed deadline = CallDeadlines.SHARED.arm(call, t.timeout().toNanos());
@@ -88,7 +94,7 @@ final class HttpFetch {
         source = Okio.buffer(new GzipSource(source));
       }
       byte[] body = read(source, t.bodySizeLimit());
-      return new PlainHttp.Body(body, 0, body.length, response.header("Content-Type"));
+      return new Body(body, 0, body.length, response.header("Content-Type"));
     } catch (IOException e) {
       throw failure(e, deadline.expired(), t);
     } finally {
@@ -141,8 +147,7 @@ final class HttpFetch {
    * body has more lines than the limit (a cheap upper bound on its samples), so ordinary bodies are
    * scanned once.
    */
-  private static void rejectOverSampleLimit(
-      ExpositionFormat format, PlainHttp.Body body, ScrapePolicy policy)
+  private static void rejectOverSampleLimit(ExpositionFormat format, Body body, ScrapePolicy policy)
       throws ExpositionException, ScrapeException {
     int limit = policy.sampleLimit();
     if (limit <= 0 || policy.metricRelabeler() != MetricRelabeler.IDENTITY) {
@@ -176,8 +181,7 @@ final class HttpFetch {
   }
 
   private static List<MetricFamily> parse(
-      PlainHttp.Body body, ScrapePolicy policy, @Nullable SeriesCache cache)
-      throws ScrapeException {
+      Body body, ScrapePolicy policy, @Nullable SeriesCache cache) throws ScrapeException {
     ExpositionFormat format = ExpositionFormat.fromContentType(body.contentType());
     ExpositionParser parser = PARSERS.get().computeIfAbsent(format, ExpositionParser::of);
     try {

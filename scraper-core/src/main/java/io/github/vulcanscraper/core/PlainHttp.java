@@ -36,9 +36,6 @@ final class PlainHttp {
 
   private PlainHttp() {}
 
-  /** What the scrape read: the body (decompressed), where it lies, its content type. */
-  record Body(byte[] bytes, int offset, int length, @Nullable String contentType) {}
-
   /**
    * Scrapes {@code t} with {@code request} (its headers, auth included; its URL is the target's).
    *
@@ -46,7 +43,7 @@ final class PlainHttp {
    *     with a redirect to follow, which the caller sends through OkHttp
    * @throws ScrapeException as {@link HttpFetch} reports failures
    */
-  static @Nullable Body fetch(HTTPTarget t, Request request) throws ScrapeException {
+  static HttpFetch.@Nullable Body fetch(HTTPTarget t, Request request) throws ScrapeException {
     byte[] message = t.plainRequestBytes(request);
     Http1Connection.Abortable call = new Http1Connection.Abortable();
     CallDeadlines.Armed deadline = CallDeadlines.SHARED.arm(call, t.timeout().toNanos());
@@ -118,10 +115,10 @@ final class PlainHttp {
     return url.getPort() < 0 ? 80 : url.getPort();
   }
 
-  private static Body body(Http1Reader reader, long limit) throws IOException {
+  private static HttpFetch.Body body(Http1Reader reader, long limit) throws IOException {
     String encoding = reader.contentEncoding();
     if (encoding == null || !encoding.trim().equalsIgnoreCase("gzip")) {
-      return new Body(
+      return new HttpFetch.Body(
           reader.body(), reader.bodyOffset(), reader.bodyLength(), reader.contentType());
     }
     byte[][] holder = INFLATED.get();
@@ -148,7 +145,7 @@ final class PlainHttp {
       }
     }
     holder[0] = out;
-    return new Body(out, 0, n, reader.contentType());
+    return new HttpFetch.Body(out, 0, n, reader.contentType());
   }
 
   /**

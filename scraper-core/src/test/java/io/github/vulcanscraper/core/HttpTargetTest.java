@@ -65,7 +65,8 @@ final class HttpTargetTest {
     return new MockResponse().setHeader("Content-Type", TEXT_TYPE).setBody(body);
   }
 
-  private static ScrapeException failure(HTTPTarget t) {
+  /** The scrape's failure; the test fails when the scrape does not. */
+  static ScrapeException failure(HTTPTarget t) {
     try {
       t.fetch();
     } catch (ScrapeException e) {

@@ -122,7 +122,7 @@ final class PlainHttpTest {
       serving.start();
       HTTPTarget t = target("http://127.0.0.1:" + s.getLocalPort() + "/metrics").build();
       assertThat(t.fetch().get(0).samples()).hasSize(1);
-      ScrapeException e = failure(t);
+      ScrapeException e = HttpTargetTest.failure(t);
       assertThat(e.reason()).isEqualTo("io");
       assertThat(e).hasMessageContaining("unexpected end of stream");
       serving.join(TimeUnit.SECONDS.toMillis(10));
@@ -241,14 +241,5 @@ final class PlainHttpTest {
       }
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
-  }
-
-  private static ScrapeException failure(HTTPTarget t) {
-    try {
-      t.fetch();
-    } catch (ScrapeException e) {
-      return e;
-    }
-    throw new AssertionError("the scrape did not fail");
   }
 }
