@@ -1,5 +1,7 @@
 package io.github.vulcanscraper.api;
 
+import java.util.function.Predicate;
+
 /** Validation of metric and label names, by table lookup: it runs once per sample. */
 final class Names {
   private static final boolean[] LABEL_START = new boolean[128];
@@ -68,19 +70,9 @@ final class Names {
    */
   private static final String[] validMetricNames = new String[256];
 
-  @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
   static String requireMetricName(String s) {
-    if (s != null) {
-      int slot = s.hashCode() & (validMetricNames.length - 1);
-      if (validMetricNames[slot] == s) {
-        return s;
-      }
-      if (isMetricName(s)) {
-        if (s.length() <= MAX_REMEMBERED_LENGTH) {
-          validMetricNames[slot] = s;
-        }
-        return s;
-      }
+    if (s != null && valid(validMetricNames, s, Names::isMetricName)) {
+      return s;
     }
     throw new IllegalArgumentException("invalid metric name: \"" + s + "\"");
   }
@@ -97,20 +89,26 @@ final class Names {
 
   private static final int MAX_REMEMBERED_LENGTH = 128;
 
-  @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
   static String requireLabelName(String s) {
-    if (s != null) {
-      int slot = s.hashCode() & (validLabelNames.length - 1);
-      if (validLabelNames[slot] == s) {
-        return s;
-      }
-      if (isLabelName(s)) {
-        if (s.length() <= MAX_REMEMBERED_LENGTH) {
-          validLabelNames[slot] = s;
-        }
-        return s;
-      }
+    if (s != null && valid(validLabelNames, s, Names::isLabelName)) {
+      return s;
     }
     throw new IllegalArgumentException("invalid label name: \"" + s + "\"");
+  }
+
+  /** Whether {@code s} is valid: remembered in {@code table}, or checked and then remembered. */
+  @SuppressWarnings("ReferenceEquality") // a cache of instances: the same reference is known valid
+  private static boolean valid(String[] table, String s, Predicate<String> check) {
+    int slot = s.hashCode() & (table.length - 1);
+    if (table[slot] == s) {
+      return true;
+    }
+    if (!check.test(s)) {
+      return false;
+    }
+    if (s.length() <= MAX_REMEMBERED_LENGTH) {
+      table[slot] = s;
+    }
+    return true;
   }
 }
