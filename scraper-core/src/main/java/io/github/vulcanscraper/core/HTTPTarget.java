@@ -222,7 +222,7 @@ public final class HTTPTarget implements Targeter {
 
   /** Keeps {@code c} for the next scrape; closed instead if another is kept already. */
   void keepConnection(Http1Connection c) {
-    c.idle(PlainHttp.keepAliveNanos());
+    c.idle(HttpClients.KEEP_ALIVE.toNanos()); // as long as the shared OkHttp pools keep theirs
     if (!idleConnection.compareAndSet(null, c)) {
       c.close();
     }

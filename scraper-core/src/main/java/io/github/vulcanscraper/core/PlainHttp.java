@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -51,10 +50,11 @@ final class PlainHttp {
     try {
       exchange(t, message, call, reader);
       int code = reader.code();
-      if (code >= 300 && code < 400 && reader.location() != null) {
-        if (t.httpClientConfig().followRedirects()) {
-          return null;
-        }
+      if (code >= 300
+          && code < 400
+          && reader.location() != null
+          && t.httpClientConfig().followRedirects()) {
+        return null;
       }
       if (code < 200 || code >= 300) {
         throw new ScrapeException(
@@ -81,21 +81,19 @@ final class PlainHttp {
     } else {
       call.attach(c.socket());
     }
-    try {
-      c.send(message);
-      reader.read(c.in(), t.bodySizeLimit());
-    } catch (IOException e) {
-      c.close();
-      if (!reused || reader.started() || call.aborted()) {
-        throw e;
-      }
-      c = open(t, call); // the target closed the kept-alive connection: once more on a new one
+    while (true) {
       try {
         c.send(message);
         reader.read(c.in(), t.bodySizeLimit());
-      } catch (IOException again) {
+        break;
+      } catch (IOException e) {
         c.close();
-        throw again;
+        if (!reused || reader.started() || call.aborted()) {
+          throw e;
+        }
+        // The target closed the kept-alive connection: once more, on a new one.
+        c = open(t, call);
+        reused = false;
       }
     }
     if (reader.reusable()) {
@@ -176,10 +174,5 @@ final class PlainHttp {
   private static String hostHeader(HttpUrl url) {
     String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
     return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
-  }
-
-  /** How long an idle connection is kept: as long as the shared OkHttp pools keep theirs. */
-  static long keepAliveNanos() {
-    return TimeUnit.MILLISECONDS.toNanos(HttpClients.KEEP_ALIVE.toMillis());
   }
 }
