@@ -1,10 +1,12 @@
 package io.github.vulcanscraper.core.exposition;
 
 import io.github.vulcanscraper.api.Labels;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,11 +48,17 @@ abstract class ExpositionScanner {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE + 1);
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** Metric and label names: few, short, repeated in every scrape. */
   final NameTable names = new NameTable(4096, 256, "le", "quantile");
 
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
   final NameTable values = new NameTable(16384, 128, "+Inf");
+
+  /** Help texts: one per family, the same in every scrape. */
+  private final NameTable helps = new NameTable(2048, 512);
 
   /**
    * The labels of the sample being read; a new builder for each body. Under G1, a reference stored
@@ -206,6 +214,26 @@ abstract class ExpositionScanner {
     return -1;
   }
 
+  /**
+   * True when the {@code n} bytes at {@code a} and at {@code b} are the same, 8 at a time, in code
+   * the compiler inlines (the vectorised {@code Arrays.equals} is a call, dear for names of a few
+   * dozen bytes).
+   */
+  static boolean sameBytes(byte[] buf, int a, int b, int n) {
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if ((long) LONGS.get(buf, a + i) != (long) LONGS.get(buf, b + i)) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      if (buf[a + i] != buf[b + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   final ExpositionException error(int at, String detail) {
     return new ExpositionException(line, Math.max(1, at - lineStart + 1), detail);
   }
@@ -240,7 +268,7 @@ abstract class ExpositionScanner {
     int last = lastMetricStart;
     if (n > 0
         && pos + n <= end
-        && Arrays.equals(buf, last, last + n, buf, pos, pos + n)
+        && sameBytes(buf, last, pos, n)
         && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
       pos += n;
       return lastMetric;
@@ -368,10 +396,14 @@ abstract class ExpositionScanner {
         scratch, 0, n, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
   }
 
-  /** Help text between {@code start} and {@code stop}, unescaped and checked for UTF-8. */
+  /**
+   * Help text between {@code start} and {@code stop}, unescaped and checked for UTF-8. Texts
+   * without escapes (which decode the same in both formats) are remembered in {@link #helps}.
+   */
   final String helpText(int start, int stop, boolean quoteEscape) throws ExpositionException {
     boolean nonAscii = false;
     boolean escaped = false;
+    int h = 0;
     for (int p = start; p < stop; p++) {
       byte b = buf[p];
       if (b < 0) {
@@ -379,15 +411,29 @@ abstract class ExpositionScanner {
       } else if (b == '\\') {
         escaped = true;
       }
+      h = 31 * h + (b & 0xff);
+    }
+    if (escaped) {
+      if (nonAscii && !Utf8.isValid(buf, start, stop)) {
+        throw error(start, "help text is not valid UTF-8");
+      }
+      return unescape(start, stop, quoteEscape, nonAscii);
+    }
+    String known = helps.get(buf, start, stop - start, h);
+    if (known != null) {
+      return known;
     }
     if (nonAscii && !Utf8.isValid(buf, start, stop)) {
       throw error(start, "help text is not valid UTF-8");
     }
-    if (escaped) {
-      return unescape(start, stop, quoteEscape, nonAscii);
-    }
-    return new String(
-        buf, start, stop - start, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String text =
+        new String(
+            buf,
+            start,
+            stop - start,
+            nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    helps.put(buf, start, stop - start, h, text);
+    return text;
   }
 
   /** Where the number {@link #plainNumber} read last ends. */

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A set of {@link Labels} by equality, for the label groups of one OpenMetrics family: open
  * addressing over an array, so an add allocates nothing (a {@code HashSet} allocates a node per
- * entry, and a node_exporter-like family adds one group per sample); {@link #clear()} starts new
- * small arrays. Not thread-safe.
+ * entry, and a node_exporter-like family adds one group per sample). Not thread-safe.
  */
 final class LabelsSet {
   private static final int INITIAL = 64;
@@ -38,17 +37,6 @@ final class LabelsSet {
     hashes[i] = h;
     size++;
     return true;
-  }
-
-  /** Empties the set. */
-  void clear() {
-    if (size > 0) {
-      // New arrays rather than wiped ones: young while the next family fills them, where a store
-      // costs almost nothing (see ExpositionScanner#labels).
-      slots = new Labels[INITIAL];
-      hashes = new int[INITIAL];
-    }
-    size = 0;
   }
 
   private void grow() {

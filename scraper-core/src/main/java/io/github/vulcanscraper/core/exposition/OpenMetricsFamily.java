@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * the unit and the names the family claims.
  *
  * <p>Groups are compared in place; the group key (the labels without {@code le}, {@code quantile}
- * or the state label) is allocated once per group, not per sample. Not thread-safe.
+ * or the state label) is allocated once per group, not per sample, and groups written in order (as
+ * client libraries write them) are known new without a set. Not thread-safe.
  */
 final class OpenMetricsFamily {
   // Sample kinds: the suffix of a sample's name after its family's name.
@@ -61,10 +62,12 @@ final class OpenMetricsFamily {
   // The sample names met in this family, by kind: a histogram's samples cycle through three.
   private final @Nullable String[] namesByKind = new String[SUFFIX.length];
 
+  // The label groups of the family: a new object for each family, young while the family is read
+  // (references stored into it cost almost nothing, see ExpositionScanner#labels).
+  private Groups groups = new Groups();
+
   // The label group being read: the labels that tie a histogram's buckets, sum and count together.
-  private final LabelsSet seenGroups = new LabelsSet();
   private final HashSet<Object> groupSeries = new HashSet<>();
-  private @Nullable Labels group;
   private boolean groupHasTimestamp;
   private double groupTimestamp;
   private int groupKinds;
@@ -103,8 +106,7 @@ final class OpenMetricsFamily {
     sampleCount = 0;
     samples = new ArrayList<>();
     Arrays.fill(namesByKind, null);
-    group = null;
-    seenGroups.clear();
+    groups = new Groups();
     groupSeries.clear();
     runActive = false;
   }
@@ -113,9 +115,8 @@ final class OpenMetricsFamily {
   void clear() {
     name = null;
     samples = new ArrayList<>();
-    seenGroups.clear();
+    groups = new Groups();
     groupSeries.clear();
-    group = null;
     Arrays.fill(namesByKind, null);
   }
 
@@ -342,12 +343,15 @@ final class OpenMetricsFamily {
       String sampleName)
       throws ExpositionException {
     boolean same;
-    if (group == null) {
+    int order = 1;
+    Labels current = groups.current;
+    if (current == null) {
       same = false;
     } else if (t == MetricType.INFO) {
       same = true;
     } else {
-      same = sameGroup(built, excluded, group);
+      order = compareToGroup(built, excluded, current);
+      same = order == 0;
     }
     boolean newRun;
     if (same) {
@@ -361,10 +365,10 @@ final class OpenMetricsFamily {
     } else {
       Labels key =
           t == MetricType.INFO ? Labels.EMPTY : excluded == null ? built : built.without(excluded);
-      if (!seenGroups.add(key) && group != null) {
+      if (!groups.firstTime(key, order) && current != null) {
         throw scanner.error(at, "samples of the group " + key + " are not together");
       }
-      group = key;
+      groups.current = key;
       groupKinds = 0;
       if (!groupSeries.isEmpty()) {
         groupSeries.clear();
@@ -398,8 +402,12 @@ final class OpenMetricsFamily {
     }
   }
 
-  /** True when {@code l} without the label {@code excluded} equals {@code g}, in place. */
-  private static boolean sameGroup(Labels l, @Nullable String excluded, Labels g) {
+  /**
+   * Compares {@code l} without the label {@code excluded} with the group key {@code g}, in place,
+   * as {@link Labels#compareTo} would compare the two sets: 0 when they are the same group.
+   */
+  @SuppressWarnings("ReferenceEquality") // a shortcut: interned names and values repeat as such
+  private static int compareToGroup(Labels l, @Nullable String excluded, Labels g) {
     int n = l.size();
     int m = g.size();
     int j = 0;
@@ -408,12 +416,22 @@ final class OpenMetricsFamily {
       if (excluded != null && ln.equals(excluded)) {
         continue;
       }
-      if (j >= m || !ln.equals(g.name(j)) || !l.value(i).equals(g.value(j))) {
-        return false;
+      if (j >= m) {
+        return 1;
+      }
+      String gn = g.name(j);
+      int c = ln == gn ? 0 : ln.compareTo(gn);
+      if (c == 0) {
+        String lv = l.value(i);
+        String gv = g.value(j);
+        c = lv == gv ? 0 : lv.compareTo(gv);
+      }
+      if (c != 0) {
+        return c;
       }
       j++;
     }
-    return j == m;
+    return j == m ? 0 : -1;
   }
 
   private void histogramCheck(int kind, int at) throws ExpositionException {
@@ -527,6 +545,40 @@ final class OpenMetricsFamily {
     boundKeys[slot] = s;
     boundValues[slot] = v;
     return v;
+  }
+
+  /**
+   * The label groups met in one family (a group's key: its labels without the grouping label), and
+   * the current one. While each new group sorts after the one before, as client libraries write
+   * them, a new one cannot have been met: it goes into a list, with no hashing. The first group out
+   * of order moves them all into a set, which then checks every new one.
+   */
+  private static final class Groups {
+    @Nullable Labels current;
+    private ArrayList<Labels> inOrder = new ArrayList<>();
+    private @Nullable LabelsSet seen;
+
+    /**
+     * Whether the group {@code key} is met for the first time; {@code order} is how it sorts
+     * against the current group (positive: after).
+     */
+    boolean firstTime(Labels key, int order) {
+      LabelsSet set = seen;
+      if (set == null) {
+        if (order > 0) {
+          // After the last group, so after all of them.
+          inOrder.add(key);
+          return true;
+        }
+        set = new LabelsSet();
+        for (Labels met : inOrder) {
+          set.add(met);
+        }
+        inOrder = new ArrayList<>();
+        seen = set;
+      }
+      return set.add(key);
+    }
   }
 
   /** Reads numbers in label values with the scanner's syntax. */

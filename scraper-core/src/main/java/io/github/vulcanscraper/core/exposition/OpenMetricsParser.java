@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * ParserBenchmark} and BENCHMARKS.md for the figures. Not thread-safe.
  */
 final class OpenMetricsParser extends ExpositionScanner implements ExpositionParser {
+  private static final MetricType[] TYPES = MetricType.values();
+
   private final Labels.Builder exemplarLabels = Labels.builder();
   private final ArrayList<MetricFamily> out = new ArrayList<>();
   private final HashSet<String> seenNames = new HashSet<>();
@@ -156,14 +158,9 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       throw error(hash, "expected \"# HELP\", \"# TYPE\", \"# UNIT\" or \"# EOF\"");
     }
     int kw = pos + 2;
-    char kind;
-    if (regionEquals(kw, kw + 5, "HELP ")) {
-      kind = 'H';
-    } else if (regionEquals(kw, kw + 5, "TYPE ")) {
-      kind = 'T';
-    } else if (regionEquals(kw, kw + 5, "UNIT ")) {
-      kind = 'U';
-    } else {
+    char kind = (char) buf[kw];
+    String keyword = kind == 'H' ? "HELP " : kind == 'T' ? "TYPE " : kind == 'U' ? "UNIT " : "";
+    if (keyword.isEmpty() || !regionEquals(kw, kw + 5, keyword)) {
       throw error(hash, "expected \"# HELP\", \"# TYPE\", \"# UNIT\" or \"# EOF\"");
     }
     pos = kw + 5;
@@ -207,7 +204,7 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
   }
 
   private MetricType type(int start, int stop) throws ExpositionException {
-    for (MetricType t : MetricType.values()) {
+    for (MetricType t : TYPES) {
       if (regionEquals(start, stop, t.text())) {
         return t;
       }
@@ -376,7 +373,21 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       pos++;
       return 0;
     }
-    for (int position = isExemplar ? PreviousLabels.POSITIONS : 0; ; position++) {
+    int first = isExemplar ? PreviousLabels.POSITIONS : 0;
+    if (!isExemplar) {
+      int repeated = previous.repeated(buf, pos, end);
+      if (repeated > 0) {
+        for (int i = 0; i < repeated; i++) {
+          into.add(previous.repeatedName(i), previous.repeatedValue(i));
+        }
+        pos = previous.repeatedEnd(repeated);
+        if (buf[pos - 1] == '}') {
+          return 0;
+        }
+        first = repeated;
+      }
+    }
+    for (int position = first; ; position++) {
       if (pos >= end || (CLASS[buf[pos] & 0xff] & LABEL_START) == 0) {
         throw error(pos, "expected label name, got " + describe(pos));
       }
@@ -396,8 +407,14 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       }
       if (pos < end && buf[pos] == ',') {
         pos++;
+        if (!isExemplar) {
+          previous.labelEnded(position, pos, true);
+        }
       } else if (pos < end && buf[pos] == '}') {
         pos++;
+        if (!isExemplar) {
+          previous.labelEnded(position, pos, true);
+        }
         return chars;
       } else {
         throw error(pos, "expected ',' or '}' after the label value, got " + describe(pos));

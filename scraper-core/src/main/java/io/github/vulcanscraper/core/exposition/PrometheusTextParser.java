@@ -371,6 +371,17 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   private @Nullable String labelSet(@Nullable String metricName) throws ExpositionException {
     @Nullable String name = metricName;
     int position = 0;
+    int repeated = previous.repeated(buf, pos, end);
+    if (repeated > 0) {
+      for (int i = 0; i < repeated; i++) {
+        labels.add(previous.repeatedName(i), previous.repeatedValue(i));
+      }
+      pos = previous.repeatedEnd(repeated);
+      if (buf[pos - 1] == '}') {
+        return name;
+      }
+      position = repeated;
+    }
     while (true) {
       skipBlanks();
       if (pos >= end) {
@@ -383,6 +394,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       }
       int nameStart = pos;
       String labelName;
+      boolean plain = true;
       if (c == '"') {
         // A quoted string followed by ',' or '}' is the metric name; otherwise a label name.
         int save = pos;
@@ -391,6 +403,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
         String q = quotedName(true, "metric name");
         skipBlanks();
         if (pos < end && (buf[pos] == ',' || buf[pos] == '}')) {
+          previous.notRepeatable();
           if (name != null) {
             throw error(nameStart, "metric name already set");
           }
@@ -404,6 +417,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
         line = saveLine;
         lineStart = saveLineStart;
         labelName = quotedName(false, "label name");
+        plain = false;
         skipBlanks();
       } else if ((CLASS[c] & LABEL_START) != 0) {
         labelName = labelName(position);
@@ -419,16 +433,27 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       if (pos >= end || buf[pos] != '"') {
         throw error(pos, "expected label value, got " + describe(pos));
       }
+      int valueLine = line;
       String value = quotedValue(position);
       if ("__name__".equals(labelName)) {
         throw error(nameStart, "label __name__ is not allowed: the metric name is the sample's");
       }
       labels.add(labelName, value);
-      position++;
+      // A raw newline in the value moved the line: reading it again is not only taking it.
+      plain &= line == valueLine;
       skipBlanks();
       if (pos < end && buf[pos] == ',') {
         pos++;
+        previous.labelEnded(position, pos, plain);
+      } else if (pos < end && buf[pos] == '}') {
+        pos++;
+        previous.labelEnded(position, pos, plain);
+        return name;
+      } else {
+        // No separator: where the label ended was decided by the byte after it.
+        previous.notRepeatable();
       }
+      position++;
     }
   }
 

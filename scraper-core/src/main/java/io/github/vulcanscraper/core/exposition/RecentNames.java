@@ -49,7 +49,7 @@ final class RecentNames {
     int after = pos + n;
     return n > 0
         && after <= end
-        && Arrays.equals(buf, starts[k], starts[k] + n, buf, pos, after)
+        && ExpositionScanner.sameBytes(buf, starts[k], pos, n)
         && (after == end || (CLASS[buf[after] & 0xff] & METRIC_PART) == 0);
   }
 

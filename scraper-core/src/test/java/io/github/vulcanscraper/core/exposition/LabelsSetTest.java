@@ -28,19 +28,4 @@ final class LabelsSetTest {
       assertThat(set.add(Labels.of("i", Integer.toString(i)))).as("i=%s", i).isFalse();
     }
   }
-
-  @Test
-  void forgetsEverythingOnClearWhateverItsSize() {
-    for (int size : new int[] {3, 5_000, 3}) {
-      for (int i = 0; i < size; i++) {
-        set.add(Labels.of("i", Integer.toString(i)));
-      }
-      set.clear();
-
-      for (int i = 0; i < size; i++) {
-        assertThat(set.add(Labels.of("i", Integer.toString(i)))).isTrue();
-      }
-      set.clear();
-    }
-  }
 }

@@ -224,6 +224,35 @@ final class OpenMetricsParserTest {
   }
 
   @Test
+  void findsAGroupAgainWhetherTheGroupsCameInOrderOrNot() throws ExpositionException {
+    // In order, out of order, and in order again: all new, so all accepted.
+    assertAccepted("# TYPE a gauge\na{x=\"1\"} 0\na{x=\"2\"} 0\na{x=\"3\"} 0\n");
+    assertAccepted("# TYPE a gauge\na{x=\"3\"} 0\na{x=\"2\"} 0\na{x=\"1\"} 0\n");
+    assertAccepted("# TYPE a gauge\na{x=\"1\"} 0\na{x=\"3\"} 0\na{x=\"2\"} 0\na{x=\"4\"} 0\n");
+    assertAccepted("# TYPE a gauge\na{x=\"1\"} 0\na{x=\"1\",y=\"1\"} 0\na 0\n");
+    // A group met again: after groups in order, after the order broke, and as the shorter set.
+    assertRejected("# TYPE a gauge\na{x=\"1\"} 0\na{x=\"2\"} 0\na{x=\"1\"} 0\n", 4, "not together");
+    assertRejected(
+        "# TYPE a gauge\na{x=\"3\"} 0\na{x=\"1\"} 0\na{x=\"2\"} 0\na{x=\"3\"} 0\n",
+        5,
+        "not together");
+    assertRejected(
+        "# TYPE a gauge\na{x=\"1\"} 0\na{x=\"1\",y=\"1\"} 0\na{x=\"1\"} 0\n", 4, "not together");
+    // Histogram groups: the key leaves le out, whichever sample kind comes first.
+    assertRejected(
+        "# TYPE a histogram\n"
+            + "a_bucket{x=\"2\",le=\"+Inf\"} 0\n"
+            + "a_count{x=\"2\"} 0\n"
+            + "a_sum{x=\"2\"} 0\n"
+            + "a_bucket{x=\"1\",le=\"+Inf\"} 0\n"
+            + "a_count{x=\"1\"} 0\n"
+            + "a_sum{x=\"1\"} 0\n"
+            + "a_sum{x=\"2\"} 0\n",
+        8,
+        "not together");
+  }
+
+  @Test
   void limitsExemplarLabelsTo128Characters() throws Exception {
     String snowman = "\u2603";
     assertAccepted("# TYPE a counter\na_total 1 # {a=\"" + snowman + "x".repeat(126) + "\"} 1\n");

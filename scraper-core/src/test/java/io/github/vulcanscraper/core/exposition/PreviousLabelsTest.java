@@ -45,7 +45,9 @@ final class PreviousLabelsTest {
       for (int i = 0; i < set.size(); i++) {
         body.append(pad).append(NAMES[set.get(i)[0]]).append(pad).append('=').append(pad);
         body.append('"').append(VALUES[set.get(i)[1]]).append('"').append(pad);
-        if (i < set.size() - 1 || s % 3 == 0) {
+        if (s % 4 == 1) {
+          body.append(' '); // The text format also takes labels without commas.
+        } else if (i < set.size() - 1 || s % 3 == 0) {
           body.append(',');
         }
       }
@@ -104,6 +106,54 @@ final class PreviousLabelsTest {
             Labels.of("ab", "1", "b", "22"),
             Labels.of("a", "1"),
             Labels.of("a", "1", "bb", "22"));
+  }
+
+  @Test
+  void takesALabelEndedByTheByteAfterItOnlyWhenThatByteRepeats() throws ExpositionException {
+    String body =
+        "m{a=\"1\" } 1\n"
+            + "m{a=\"1\" b=\"2\"} 2\n"
+            + "m{a=\"1\" ,b=\"2\"} 3\n"
+            + "m{a=\"1\" b=\"2\" c=\"3\"} 4\n"
+            + "m{a=\"1\" b=\"2\",c=\"3\"} 5\n"
+            + "m{a=\"1\" b=\"2\",c=\"3\",} 6\n";
+
+    List<Sample> read = samples(ExpositionFormat.PROMETHEUS_TEXT, body);
+
+    assertThat(read)
+        .extracting(Sample::labels)
+        .containsExactly(
+            Labels.of("a", "1"),
+            Labels.of("a", "1", "b", "2"),
+            Labels.of("a", "1", "b", "2"),
+            Labels.of("a", "1", "b", "2", "c", "3"),
+            Labels.of("a", "1", "b", "2", "c", "3"),
+            Labels.of("a", "1", "b", "2", "c", "3"));
+  }
+
+  @Test
+  void takesAWholeSetAgainAndReadsOnAfterIt() throws ExpositionException {
+    String body =
+        "# TYPE h histogram\n"
+            + "h_bucket{a=\"1\",le=\"+Inf\"} 2\n"
+            + "h_sum{a=\"1\"} 3\n"
+            + "h_count{a=\"1\"} 2\n"
+            + "h_bucket{a=\"2\",le=\"+Inf\"} 2\n"
+            + "h_sum{a=\"2\"} 3\n"
+            + "h_count{a=\"2\"} 2\n"
+            + "# EOF\n";
+
+    List<Sample> read = samples(ExpositionFormat.OPENMETRICS_TEXT, body);
+
+    assertThat(read)
+        .extracting(s -> s.name() + s.labels())
+        .containsExactly(
+            "h_bucket{a=\"1\",le=\"+Inf\"}",
+            "h_sum{a=\"1\"}",
+            "h_count{a=\"1\"}",
+            "h_bucket{a=\"2\",le=\"+Inf\"}",
+            "h_sum{a=\"2\"}",
+            "h_count{a=\"2\"}");
   }
 
   @Test
