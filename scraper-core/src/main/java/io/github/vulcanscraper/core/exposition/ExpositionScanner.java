@@ -306,6 +306,24 @@ abstract class ExpositionScanner {
     return name;
   }
 
+  /**
+   * At the first label of a sample's set (just after its '{'): adds to {@code into} the labels that
+   * repeat the previous set's byte for byte ({@link PreviousLabels#repeated}) and moves past them.
+   * Returns the position of the next label to read, or -1 when the whole set repeated, its '}'
+   * included.
+   */
+  final int repeatedLabels(Labels.Builder into) {
+    int repeated = previous.repeated(buf, pos, end);
+    if (repeated == 0) {
+      return 0;
+    }
+    for (int i = 0; i < repeated; i++) {
+      into.add(previous.repeatedName(i), previous.repeatedValue(i));
+    }
+    pos = previous.repeatedEnd(repeated);
+    return buf[pos - 1] == '}' ? -1 : repeated;
+  }
+
   /** A label name starting at {@code pos}, which must be a label name start; advances. */
   final String labelName() {
     int start = pos;

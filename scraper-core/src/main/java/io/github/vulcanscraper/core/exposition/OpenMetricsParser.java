@@ -373,18 +373,11 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       pos++;
       return 0;
     }
-    int first = isExemplar ? PreviousLabels.POSITIONS : 0;
+    int first = PreviousLabels.POSITIONS;
     if (!isExemplar) {
-      int repeated = previous.repeated(buf, pos, end);
-      if (repeated > 0) {
-        for (int i = 0; i < repeated; i++) {
-          into.add(previous.repeatedName(i), previous.repeatedValue(i));
-        }
-        pos = previous.repeatedEnd(repeated);
-        if (buf[pos - 1] == '}') {
-          return 0;
-        }
-        first = repeated;
+      first = repeatedLabels(into);
+      if (first < 0) {
+        return 0;
       }
     }
     for (int position = first; ; position++) {

@@ -370,17 +370,9 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   /** The labels after '{' up to and including '}'; returns the metric name (maybe quoted here). */
   private @Nullable String labelSet(@Nullable String metricName) throws ExpositionException {
     @Nullable String name = metricName;
-    int position = 0;
-    int repeated = previous.repeated(buf, pos, end);
-    if (repeated > 0) {
-      for (int i = 0; i < repeated; i++) {
-        labels.add(previous.repeatedName(i), previous.repeatedValue(i));
-      }
-      pos = previous.repeatedEnd(repeated);
-      if (buf[pos - 1] == '}') {
-        return name;
-      }
-      position = repeated;
+    int position = repeatedLabels(labels);
+    if (position < 0) {
+      return name;
     }
     while (true) {
       skipBlanks();
