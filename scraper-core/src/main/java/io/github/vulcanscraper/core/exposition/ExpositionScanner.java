@@ -57,9 +57,6 @@ abstract class ExpositionScanner {
   /** Label values: repeated across series ({@code le}, {@code method}) and across scrapes. */
   final NameTable values = new NameTable(16384, 128, "+Inf");
 
-  /** Help texts: one per family, the same in every scrape. */
-  private final NameTable helps = new NameTable(2048, 512);
-
   /**
    * The labels of the sample being read; a new builder for each body. Under G1, a reference stored
    * into an object that has been promoted costs a card check with a store-load fence, one stored
@@ -414,14 +411,10 @@ abstract class ExpositionScanner {
         scratch, 0, n, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * Help text between {@code start} and {@code stop}, unescaped and checked for UTF-8. Texts
-   * without escapes (which decode the same in both formats) are remembered in {@link #helps}.
-   */
+  /** Help text between {@code start} and {@code stop}, unescaped and checked for UTF-8. */
   final String helpText(int start, int stop, boolean quoteEscape) throws ExpositionException {
     boolean nonAscii = false;
     boolean escaped = false;
-    int h = 0;
     for (int p = start; p < stop; p++) {
       byte b = buf[p];
       if (b < 0) {
@@ -429,29 +422,15 @@ abstract class ExpositionScanner {
       } else if (b == '\\') {
         escaped = true;
       }
-      h = 31 * h + (b & 0xff);
-    }
-    if (escaped) {
-      if (nonAscii && !Utf8.isValid(buf, start, stop)) {
-        throw error(start, "help text is not valid UTF-8");
-      }
-      return unescape(start, stop, quoteEscape, nonAscii);
-    }
-    String known = helps.get(buf, start, stop - start, h);
-    if (known != null) {
-      return known;
     }
     if (nonAscii && !Utf8.isValid(buf, start, stop)) {
       throw error(start, "help text is not valid UTF-8");
     }
-    String text =
-        new String(
-            buf,
-            start,
-            stop - start,
-            nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    helps.put(buf, start, stop - start, h, text);
-    return text;
+    if (escaped) {
+      return unescape(start, stop, quoteEscape, nonAscii);
+    }
+    return new String(
+        buf, start, stop - start, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
   }
 
   /** Where the number {@link #plainNumber} read last ends. */

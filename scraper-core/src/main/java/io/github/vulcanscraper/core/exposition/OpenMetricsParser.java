@@ -158,9 +158,14 @@ final class OpenMetricsParser extends ExpositionScanner implements ExpositionPar
       throw error(hash, "expected \"# HELP\", \"# TYPE\", \"# UNIT\" or \"# EOF\"");
     }
     int kw = pos + 2;
-    char kind = (char) buf[kw];
-    String keyword = kind == 'H' ? "HELP " : kind == 'T' ? "TYPE " : kind == 'U' ? "UNIT " : "";
-    if (keyword.isEmpty() || !regionEquals(kw, kw + 5, keyword)) {
+    char kind;
+    if (regionEquals(kw, kw + 5, "HELP ")) {
+      kind = 'H';
+    } else if (regionEquals(kw, kw + 5, "TYPE ")) {
+      kind = 'T';
+    } else if (regionEquals(kw, kw + 5, "UNIT ")) {
+      kind = 'U';
+    } else {
       throw error(hash, "expected \"# HELP\", \"# TYPE\", \"# UNIT\" or \"# EOF\"");
     }
     pos = kw + 5;

@@ -52,8 +52,9 @@ final class PreviousLabels {
   /**
    * Starts a sample's label set whose first label is at {@code pos}: the number of its leading
    * labels that repeat the previous set's byte for byte, each with its separator. The parser takes
-   * those from {@link #name} and {@link #value} by position, moves to {@link #repeatedEnd}, and
-   * reads on from the next position, reporting each label it ends with {@link #labelEnded}.
+   * those from {@link #repeatedName} and {@link #repeatedValue} by position, moves to {@link
+   * #repeatedEnd}, and reads on from the next position, reporting each label it ends with {@link
+   * #labelEnded}.
    */
   int repeated(byte[] buf, int pos, int end) {
     int previousStart = setStart;
