@@ -434,6 +434,11 @@ public final class Labels implements Comparable<Labels> {
         // The names are those of labels built before, so sorted and valid; they are shared.
         return new Labels(lastNames, Arrays.copyOf(values, size));
       }
+      return buildWithNewNames();
+    }
+
+    /** {@link #build()} when the names are not the last ones: apart, so that build() inlines. */
+    private Labels buildWithNewNames() {
       if (isSortedWithoutEmptyValues()) {
         // What the general path below returns for such labels, with two array copies.
         if (size == 0) {

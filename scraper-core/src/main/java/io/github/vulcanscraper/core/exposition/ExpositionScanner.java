@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -217,18 +218,22 @@ abstract class ExpositionScanner {
    * dozen bytes).
    */
   static boolean sameBytes(byte[] buf, int a, int b, int n) {
+    if (n < 8) {
+      for (int i = 0; i < n; i++) {
+        if (buf[a + i] != buf[b + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    // Whole words, the last one overlapping the one before where n is not a multiple of 8.
     int i = 0;
-    for (; i + 8 <= n; i += 8) {
+    for (; i + 8 < n; i += 8) {
       if ((long) LONGS.get(buf, a + i) != (long) LONGS.get(buf, b + i)) {
         return false;
       }
     }
-    for (; i < n; i++) {
-      if (buf[a + i] != buf[b + i]) {
-        return false;
-      }
-    }
-    return true;
+    return (long) LONGS.get(buf, a + n - 8) == (long) LONGS.get(buf, b + n - 8);
   }
 
   final ExpositionException error(int at, String detail) {
@@ -256,19 +261,32 @@ abstract class ExpositionScanner {
 
   /**
    * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
-   * Consecutive samples mostly repeat the name, so the last one is tried first with one vectorised
-   * compare of the bytes with its previous occurrence in the body, then the few before it ({@link
-   * RecentNames}: a histogram's samples cycle through three names).
+   * Consecutive samples mostly repeat the name, so the last one is tried first: one vectorised
+   * compare of the bytes with its previous occurrence in the body, carried on over the label set
+   * that followed it there, so that {@link #repeatedLabels} need not compare again ({@link
+   * PreviousLabels#compared}). Then the few names before it ({@link RecentNames}: a histogram's
+   * samples cycle through three).
    */
   final String metricName() {
     int n = lastMetricLength;
-    int last = lastMetricStart;
-    if (n > 0
-        && pos + n <= end
-        && sameBytes(buf, last, pos, n)
-        && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
-      pos += n;
-      return lastMetric;
+    if (n > 0 && pos + n <= end) {
+      int last = lastMetricStart;
+      // The name, the byte after it ('{' or ' '), and the labels of the set that followed.
+      int m = Math.min(n + 1 + previous.repeatableLength(last + n + 1), end - pos);
+      int same = Arrays.mismatch(buf, last, last + m, buf, pos, pos + m);
+      if (same < 0) {
+        same = m;
+      }
+      if (same > n) {
+        // The byte after the name is the one after the previous name, which ended it.
+        pos += n;
+        previous.compared(pos + 1, same - n - 1);
+        return lastMetric;
+      }
+      if (same == n && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
+        pos += n;
+        return lastMetric;
+      }
     }
     return otherMetricName();
   }

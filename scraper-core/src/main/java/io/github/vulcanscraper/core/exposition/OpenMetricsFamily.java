@@ -363,29 +363,16 @@ final class OpenMetricsFamily {
       }
       newRun = hasTimestamp && timestampSeconds != groupTimestamp;
     } else {
-      Labels key =
-          t == MetricType.INFO ? Labels.EMPTY : excluded == null ? built : built.without(excluded);
-      if (!groups.firstTime(key, order) && current != null) {
-        throw scanner.error(at, "samples of the group " + key + " are not together");
-      }
-      groups.current = key;
-      groupKinds = 0;
-      if (!groupSeries.isEmpty()) {
-        groupSeries.clear();
-      }
+      newGroup(t, built, excluded, order, at);
       newRun = true;
     }
     groupHasTimestamp = hasTimestamp;
     groupTimestamp = timestampSeconds;
-    if (!hasTimestamp) {
+    if (!hasTimestamp && kind != BUCKET) { // A bucket twice is caught by the bucket order.
       boolean duplicate;
-      if (kind == BUCKET) {
-        duplicate = false; // Caught by the bucket order.
-      } else if (kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET)) {
-        // The grouping label's value, which groupingLabel found present.
-        duplicate = !groupSeries.add(excluded == null ? null : label(raw, built, excluded));
-      } else if (t == MetricType.INFO) {
-        duplicate = !groupSeries.add(built);
+      if ((kind == NONE && (t == MetricType.SUMMARY || t == MetricType.STATESET))
+          || t == MetricType.INFO) {
+        duplicate = !seriesFirstTime(t, raw, built, excluded);
       } else {
         duplicate = (groupKinds & (1 << kind)) != 0;
         groupKinds |= 1 << kind;
@@ -400,6 +387,35 @@ final class OpenMetricsFamily {
     if (newRun) {
       runActive = false;
     }
+  }
+
+  /** Starts the group of a sample that is not in the current one, which must be new. */
+  private void newGroup(MetricType t, Labels built, @Nullable String excluded, int order, int at)
+      throws ExpositionException {
+    Labels current = groups.current;
+    Labels key =
+        t == MetricType.INFO ? Labels.EMPTY : excluded == null ? built : built.without(excluded);
+    if (!groups.firstTime(key, order) && current != null) {
+      throw scanner.error(at, "samples of the group " + key + " are not together");
+    }
+    groups.current = key;
+    groupKinds = 0;
+    if (!groupSeries.isEmpty()) {
+      groupSeries.clear();
+    }
+  }
+
+  /**
+   * Whether a series of a summary's quantiles, a stateset's states or an info's label sets is met
+   * for the first time in its group: by the grouping label's value (which {@link #groupingLabel}
+   * found present), or for an info, by its labels.
+   */
+  private boolean seriesFirstTime(
+      MetricType t, Labels.@Nullable Builder raw, Labels built, @Nullable String excluded) {
+    if (t == MetricType.INFO) {
+      return groupSeries.add(built);
+    }
+    return groupSeries.add(excluded == null ? null : label(raw, built, excluded));
   }
 
   /**

@@ -40,7 +40,8 @@ final class PreviousLabelsTest {
     StringBuilder body = new StringBuilder();
     for (int s = 0; s < sets.size(); s++) {
       String pad = pads.isEmpty() ? "" : pads.get(s % pads.size());
-      body.append("m{");
+      // The name mostly repeats the one before, and sometimes not.
+      body.append(s % 5 == 4 ? "mm" : "m").append('{');
       List<int[]> set = sets.get(s);
       for (int i = 0; i < set.size(); i++) {
         body.append(pad).append(NAMES[set.get(i)[0]]).append(pad).append('=').append(pad);
@@ -56,7 +57,19 @@ final class PreviousLabelsTest {
 
     List<Sample> read = samples(ExpositionFormat.PROMETHEUS_TEXT, body.toString());
 
-    assertReadAsWritten(sets, read, body.toString());
+    // The parser gathers the samples by family: those of m, then those of mm.
+    List<List<int[]>> byFamily = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String name : List.of("m", "mm")) {
+      for (int s = 0; s < sets.size(); s++) {
+        if (name.equals(s % 5 == 4 ? "mm" : "m")) {
+          byFamily.add(sets.get(s));
+          names.add(name);
+        }
+      }
+    }
+    assertThat(read).extracting(Sample::name).containsExactlyElementsOf(names);
+    assertReadAsWritten(byFamily, read, body.toString());
   }
 
   @Property(tries = 400)
@@ -65,20 +78,29 @@ final class PreviousLabelsTest {
     List<List<int[]>> sets = sets(steps);
     StringBuilder body = new StringBuilder();
     for (int s = 0; s < sets.size(); s++) {
-      // A family per sample: a set may come again, which one family would not allow.
-      body.append('m').append(s).append('{');
+      // Families of three samples, so that a name repeats and then changes; a set may come again,
+      // which one family would not allow, so a last label z sets the samples apart.
+      body.append('m').append(s / 3).append('{');
       List<int[]> set = sets.get(s);
       for (int i = 0; i < set.size(); i++) {
-        body.append(i > 0 ? "," : "").append(NAMES[set.get(i)[0]]).append("=\"");
-        body.append(VALUES[set.get(i)[1]]).append('"');
+        body.append(NAMES[set.get(i)[0]]).append("=\"");
+        body.append(VALUES[set.get(i)[1]]).append("\",");
       }
-      body.append("} ").append(s).append('\n');
+      body.append("z=\"").append(s).append("\"} ").append(s).append('\n');
     }
     body.append("# EOF\n");
 
     List<Sample> read = samples(ExpositionFormat.OPENMETRICS_TEXT, body.toString());
 
-    assertReadAsWritten(sets, read, body.toString());
+    for (int s = 0; s < read.size(); s++) {
+      assertThat(read.get(s).name()).isEqualTo("m" + s / 3);
+      assertThat(read.get(s).labels().get("z")).isEqualTo(Integer.toString(s));
+    }
+    List<Sample> withoutZ = new ArrayList<>();
+    for (Sample sample : read) {
+      withoutZ.add(Sample.of(sample.name(), sample.labels().without("z"), sample.value()));
+    }
+    assertReadAsWritten(sets, withoutZ, body.toString());
   }
 
   @Test
