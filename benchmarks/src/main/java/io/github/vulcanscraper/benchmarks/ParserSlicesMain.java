@@ -1,10 +1,12 @@
 package io.github.vulcanscraper.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +23,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li><b>Spread</b> ({@code <jar> <seconds>}): the four pages in turn, 250 ms of thread CPU time
- *       each, for {@code seconds}; per page the percentiles of samples per CPU-second, and how
- *       often all four reached 5 M in the same round.
+ *       each, for {@code seconds}; per page the percentiles of samples per CPU-second, how often
+ *       all four reached 5 M in the same round, and the machine's steal time (Linux), which tells
+ *       whether the hypervisor took the CPU away or the neighbours slowed it while it ran.
  *   <li><b>Pair</b> ({@code <jar> <seconds> <other jar> <page>}): two builds of the parser, each
  *       from its own class loader, in alternating slices on the same page; the median of the
  *       per-pair ratios (other / first) with its quartiles. Both builds see the same moments of the
@@ -78,14 +81,19 @@ public final class ParserSlicesMain {
       }
     }
     List<double[]> rounds = new ArrayList<>();
+    long[] runStart = stealAndTotalTicks();
+    double maxSteal = 0;
     long stop = System.nanoTime() + nanos;
     while (System.nanoTime() < stop) {
+      long[] before = stealAndTotalTicks();
       double[] round = new double[PAGES.length];
       for (int i = 0; i < PAGES.length; i++) {
         round[i] = builds[i].slice();
       }
       rounds.add(round);
+      maxSteal = Math.max(maxSteal, share(before, stealAndTotalTicks()));
     }
+    double runSteal = share(runStart, stealAndTotalTicks());
     int allAtFive = 0;
     for (double[] round : rounds) {
       if (Arrays.stream(round).allMatch(r -> r >= 5e6)) {
@@ -108,6 +116,39 @@ public final class ParserSlicesMain {
     }
     System.out.printf(
         Locale.ROOT, "rounds %d, all four pages at 5 M or more in %d%n", rounds.size(), allAtFive);
+    if (runSteal >= 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "steal (the hypervisor running others on this machine's CPUs): %.1f%% of CPU time over"
+              + " the run, at most %.1f%% in one round%n",
+          100 * runSteal,
+          100 * maxSteal);
+    }
+  }
+
+  /**
+   * The machine's steal and total CPU ticks so far, from the first line of Linux's {@code
+   * /proc/stat}; empty where there is none.
+   */
+  private static long[] stealAndTotalTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+", -1);
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      return new long[] {Long.parseLong(fields[8]), total};
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
+  /** The steal share of the ticks between two readings; -1 when either is empty. */
+  private static double share(long[] before, long[] after) {
+    if (before.length == 0 || after.length == 0 || after[1] == before[1]) {
+      return -1;
+    }
+    return (after[0] - before[0]) / (double) (after[1] - before[1]);
   }
 
   private static void pair(Path first, Path other, String page, long nanos) throws Exception {

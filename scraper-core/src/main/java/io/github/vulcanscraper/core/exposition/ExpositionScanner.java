@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -261,32 +260,19 @@ abstract class ExpositionScanner {
 
   /**
    * A metric name starting at {@code pos}, which must be a name start; advances {@code pos}.
-   * Consecutive samples mostly repeat the name, so the last one is tried first: one vectorised
-   * compare of the bytes with its previous occurrence in the body, carried on over the label set
-   * that followed it there, so that {@link #repeatedLabels} need not compare again ({@link
-   * PreviousLabels#compared}). Then the few names before it ({@link RecentNames}: a histogram's
-   * samples cycle through three).
+   * Consecutive samples mostly repeat the name, so the last one is tried first with one vectorised
+   * compare of the bytes with its previous occurrence in the body, then the few before it ({@link
+   * RecentNames}: a histogram's samples cycle through three names).
    */
   final String metricName() {
     int n = lastMetricLength;
-    if (n > 0 && pos + n <= end) {
-      int last = lastMetricStart;
-      // The name, the byte after it ('{' or ' '), and the labels of the set that followed.
-      int m = Math.min(n + 1 + previous.repeatableLength(last + n + 1), end - pos);
-      int same = Arrays.mismatch(buf, last, last + m, buf, pos, pos + m);
-      if (same < 0) {
-        same = m;
-      }
-      if (same > n) {
-        // The byte after the name is the one after the previous name, which ended it.
-        pos += n;
-        previous.compared(pos + 1, same - n - 1);
-        return lastMetric;
-      }
-      if (same == n && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
-        pos += n;
-        return lastMetric;
-      }
+    int last = lastMetricStart;
+    if (n > 0
+        && pos + n <= end
+        && sameBytes(buf, last, pos, n)
+        && (pos + n == end || (CLASS[buf[pos + n] & 0xff] & METRIC_PART) == 0)) {
+      pos += n;
+      return lastMetric;
     }
     return otherMetricName();
   }

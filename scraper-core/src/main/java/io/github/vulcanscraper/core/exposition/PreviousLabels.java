@@ -43,35 +43,10 @@ final class PreviousLabels {
   // Whether the labels of the set being read are all plain so far.
   private boolean readingPlain;
 
-  // A compare made ahead (see #compared): the set starting at comparedStart repeats comparedSame
-  // bytes of the previous set; -1 when none is pending.
-  private int comparedStart = -1;
-  private int comparedSame;
-
   /** Forgets every entry: they point into the previous body. */
   void clear() {
     strings = new String[POSITIONS * 2];
     plainLabels = 0;
-    comparedStart = -1;
-  }
-
-  /**
-   * The length in bytes of the previous set's labels that could repeat, separators included, when
-   * that set started at {@code start}; 0 otherwise. A caller comparing the bytes before a set (its
-   * metric name) compares this much more in the same pass, and reports it with {@link #compared}.
-   */
-  int repeatableLength(int start) {
-    return plainLabels > 0 && setStart == start ? labelEnds[plainLabels - 1] : 0;
-  }
-
-  /**
-   * The set that will start at {@code start} was found to repeat its first {@code same} bytes of
-   * the previous set, which started {@link #repeatableLength} asked about; {@link #repeated} then
-   * takes that instead of comparing again.
-   */
-  void compared(int start, int same) {
-    comparedStart = start;
-    comparedSame = same;
   }
 
   /**
@@ -87,20 +62,13 @@ final class PreviousLabels {
     // From here on the entries describe the set being read, whose first labels are the same.
     setStart = pos;
     readingPlain = true;
-    boolean wasCompared = pos == comparedStart;
-    comparedStart = -1;
     if (count == 0) {
       return 0;
     }
     int n = Math.min(labelEnds[count - 1], end - pos);
-    int same;
-    if (wasCompared) {
-      same = comparedSame;
-    } else {
-      same = Arrays.mismatch(buf, previousStart, previousStart + n, buf, pos, pos + n);
-      if (same < 0) {
-        same = n;
-      }
+    int same = Arrays.mismatch(buf, previousStart, previousStart + n, buf, pos, pos + n);
+    if (same < 0) {
+      same = n;
     }
     int k = 0;
     while (k < count && labelEnds[k] <= same) {
