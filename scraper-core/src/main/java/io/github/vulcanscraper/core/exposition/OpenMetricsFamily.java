@@ -392,10 +392,9 @@ final class OpenMetricsFamily {
   /** Starts the group of a sample that is not in the current one, which must be new. */
   private void newGroup(MetricType t, Labels built, @Nullable String excluded, int order, int at)
       throws ExpositionException {
-    Labels current = groups.current;
     Labels key =
         t == MetricType.INFO ? Labels.EMPTY : excluded == null ? built : built.without(excluded);
-    if (!groups.firstTime(key, order) && current != null) {
+    if (!groups.firstTime(key, order)) {
       throw scanner.error(at, "samples of the group " + key + " are not together");
     }
     groups.current = key;

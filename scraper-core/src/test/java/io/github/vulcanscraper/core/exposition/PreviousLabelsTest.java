@@ -115,19 +115,16 @@ final class PreviousLabelsTest {
             + "m{a=\"1\"} 7\n"
             + "m{a=\"1\",bb=\"22\"} 8\n";
 
-    List<Sample> read = samples(ExpositionFormat.PROMETHEUS_TEXT, body);
-
-    assertThat(read)
-        .extracting(Sample::labels)
-        .containsExactly(
-            Labels.of("a", "1", "b", "2", "c", "3"),
-            Labels.of("a", "1", "b", "2", "c", "33"),
-            Labels.of("a", "1", "b", "22", "c", "33"),
-            Labels.of("a", "1", "b", "22"),
-            Labels.of("a", "1", "b", "22", "c", "3", "d", "4"),
-            Labels.of("ab", "1", "b", "22"),
-            Labels.of("a", "1"),
-            Labels.of("a", "1", "bb", "22"));
+    assertTextLabels(
+        body,
+        Labels.of("a", "1", "b", "2", "c", "3"),
+        Labels.of("a", "1", "b", "2", "c", "33"),
+        Labels.of("a", "1", "b", "22", "c", "33"),
+        Labels.of("a", "1", "b", "22"),
+        Labels.of("a", "1", "b", "22", "c", "3", "d", "4"),
+        Labels.of("ab", "1", "b", "22"),
+        Labels.of("a", "1"),
+        Labels.of("a", "1", "bb", "22"));
   }
 
   @Test
@@ -140,17 +137,14 @@ final class PreviousLabelsTest {
             + "m{a=\"1\" b=\"2\",c=\"3\"} 5\n"
             + "m{a=\"1\" b=\"2\",c=\"3\",} 6\n";
 
-    List<Sample> read = samples(ExpositionFormat.PROMETHEUS_TEXT, body);
-
-    assertThat(read)
-        .extracting(Sample::labels)
-        .containsExactly(
-            Labels.of("a", "1"),
-            Labels.of("a", "1", "b", "2"),
-            Labels.of("a", "1", "b", "2"),
-            Labels.of("a", "1", "b", "2", "c", "3"),
-            Labels.of("a", "1", "b", "2", "c", "3"),
-            Labels.of("a", "1", "b", "2", "c", "3"));
+    assertTextLabels(
+        body,
+        Labels.of("a", "1"),
+        Labels.of("a", "1", "b", "2"),
+        Labels.of("a", "1", "b", "2"),
+        Labels.of("a", "1", "b", "2", "c", "3"),
+        Labels.of("a", "1", "b", "2", "c", "3"),
+        Labels.of("a", "1", "b", "2", "c", "3"));
   }
 
   @Test
@@ -222,6 +216,16 @@ final class PreviousLabelsTest {
     assertThat(read).extracting(Sample::labels).containsOnly(Labels.of("a", "1", "b", "2"));
     Exemplar exemplar = Objects.requireNonNull(read.get(0).exemplar());
     assertThat(exemplar.labels()).isEqualTo(Labels.of("a", "1", "b", "3"));
+  }
+
+  /**
+   * Asserts that the text-format {@code body} reads back as samples with these labels, in order.
+   */
+  private static void assertTextLabels(String body, Labels... expected) throws ExpositionException {
+    assertThat(samples(ExpositionFormat.PROMETHEUS_TEXT, body))
+        .extracting(Sample::labels)
+        .as(body)
+        .containsExactly(expected);
   }
 
   private static void assertReadAsWritten(List<List<int[]>> sets, List<Sample> read, String body) {
