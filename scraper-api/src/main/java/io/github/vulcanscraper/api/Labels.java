@@ -333,8 +333,13 @@ public final class Labels implements Comparable<Labels> {
      * @return this builder
      * @throws IllegalArgumentException on an invalid name or a null value
      */
+    @SuppressWarnings("ReferenceEquality") // the same instance as a name of labels built before
     public Builder add(String name, String value) {
-      Names.requireLabelName(name);
+      String[] last = lastNames;
+      if (size >= last.length || name != last[size]) {
+        // Not the name at this place in the labels built last, which is known valid.
+        Names.requireLabelName(name);
+      }
       Objects.requireNonNull(value, () -> "value of label " + name);
       if (size == names.length) {
         names = Arrays.copyOf(names, size * 2);

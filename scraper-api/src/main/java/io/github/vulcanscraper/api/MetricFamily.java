@@ -1,7 +1,9 @@
 package io.github.vulcanscraper.api;
 
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,41 @@ public final class MetricFamily {
     this.type = Objects.requireNonNull(type, "type");
     this.help = Objects.requireNonNull(help, "help");
     this.unit = Objects.requireNonNull(unit, "unit");
-    this.samples = List.copyOf(samples);
+    this.samples = SampleList.copyOf(samples);
+  }
+
+  /**
+   * An immutable list of samples over one array. {@link List#copyOf} would do, but copies an {@code
+   * ArrayList} twice (into an array, then that array into its own); a parser hands over one list
+   * per family, thousands per second.
+   */
+  private static final class SampleList extends AbstractList<Sample> implements RandomAccess {
+    private final Sample[] samples;
+
+    private SampleList(Sample[] samples) {
+      this.samples = samples;
+    }
+
+    static List<Sample> copyOf(List<Sample> samples) {
+      if (samples instanceof SampleList) {
+        return samples;
+      }
+      Sample[] copy = samples.toArray(new Sample[0]);
+      for (int i = 0; i < copy.length; i++) {
+        Objects.requireNonNull(copy[i], "sample");
+      }
+      return new SampleList(copy);
+    }
+
+    @Override
+    public Sample get(int index) {
+      return samples[index];
+    }
+
+    @Override
+    public int size() {
+      return samples.length;
+    }
   }
 
   /**

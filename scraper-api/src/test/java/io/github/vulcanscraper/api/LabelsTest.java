@@ -152,6 +152,21 @@ final class LabelsTest {
   }
 
   @Test
+  void checksOnlyNamesOtherThanThoseOfThePreviousSetAtTheirPlace() {
+    Labels.Builder b = Labels.builder();
+    b.add("a", "1").add("c", "2").build();
+
+    // "a" at place 0 is the previous set's; an invalid name anywhere is still rejected.
+    assertThatThrownBy(() -> b.clear().add("a", "1").add("c-d", "2"))
+        .hasMessage("invalid label name: \"c-d\"");
+    assertThatThrownBy(() -> b.clear().add("1a", "1")).hasMessage("invalid label name: \"1a\"");
+    assertThatThrownBy(() -> b.clear().add("a", "1").add("c", "2").add("e f", "3"))
+        .hasMessage("invalid label name: \"e f\"");
+    assertThat(b.clear().add("a", "3").add("c", "4").build())
+        .isEqualTo(Labels.of("a", "3", "c", "4"));
+  }
+
+  @Test
   void withoutKeepsTheOtherLabelsInOrder() {
     Labels abc = Labels.of("a", "1", "b", "2", "c", "3");
 

@@ -74,6 +74,25 @@ final class ModelTest {
   }
 
   @Test
+  void familySamplesAreAnImmutableListWithoutNulls() {
+    Sample a = Sample.of("a_total", Labels.EMPTY, 1);
+    Sample b = Sample.of("a_total", Labels.of("x", "1"), 2);
+    MetricFamily family = MetricFamily.of("a", MetricType.COUNTER, new ArrayList<>(List.of(a, b)));
+
+    assertThat(family.samples()).containsExactly(a, b).isEqualTo(List.of(a, b));
+    assertThat(family.samples().hashCode()).isEqualTo(List.of(a, b).hashCode());
+    assertThatThrownBy(() -> family.samples().add(a))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> family.samples().set(0, b))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(family.withSamples(family.samples()).samples()).isSameAs(family.samples());
+    List<Sample> withNull = new ArrayList<>(List.of(a));
+    withNull.add(null);
+    assertThatThrownBy(() -> MetricFamily.of("a", MetricType.COUNTER, withNull))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void scrapeCountsSamplesOverFamilies() {
     Scrape scrape =
         Scrape.of(

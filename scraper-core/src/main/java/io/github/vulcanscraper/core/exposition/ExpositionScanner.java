@@ -536,6 +536,7 @@ abstract class ExpositionScanner {
     int exp10 = 0;
     boolean sawDigit = false;
     boolean sawPoint = false;
+    boolean dropped = false;
     for (; p < stop; p++) {
       b = buf[p];
       if (b >= '0' && b <= '9') {
@@ -548,8 +549,11 @@ abstract class ExpositionScanner {
           if (sawPoint) {
             exp10--;
           }
-        } else if (!sawPoint) {
-          exp10++;
+        } else {
+          dropped |= b != '0';
+          if (!sawPoint) {
+            exp10++;
+          }
         }
       } else if (b == '.' && !sawPoint) {
         sawPoint = true;
@@ -598,9 +602,14 @@ abstract class ExpositionScanner {
     } else if (mantissa == 0) {
       v = negative ? -0.0 : 0.0;
     } else {
-      v = Double.parseDouble(latin1(start, stop));
-      if (Double.isInfinite(v)) {
-        throw error(start, "value out of range \"" + ascii(start, stop) + "\"");
+      // Up to 19 digits (which the long holds unsigned): Eisel–Lemire, as Go's strconv does.
+      v = dropped ? Double.NaN : EiselLemire.toDouble(mantissa, exp10, negative);
+      if (Double.isNaN(v)) {
+        // More digits, or a decimal the fast algorithm cannot round: the JDK's exact path.
+        v = Double.parseDouble(latin1(start, stop));
+        if (Double.isInfinite(v)) {
+          throw error(start, "value out of range \"" + ascii(start, stop) + "\"");
+        }
       }
     }
     return v;

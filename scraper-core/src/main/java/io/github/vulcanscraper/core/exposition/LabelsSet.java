@@ -9,11 +9,16 @@ import org.jspecify.annotations.Nullable;
  * entry, and a node_exporter-like family adds one group per sample). Not thread-safe.
  */
 final class LabelsSet {
-  private static final int INITIAL = 64;
-
-  private @Nullable Labels[] slots = new Labels[INITIAL];
-  private int[] hashes = new int[INITIAL];
+  private @Nullable Labels[] slots;
+  private int[] hashes;
   private int size;
+
+  /** An empty set for about {@code expected} sets before it grows. */
+  LabelsSet(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) * 2;
+    slots = new Labels[capacity];
+    hashes = new int[capacity];
+  }
 
   /**
    * Adds {@code labels}.

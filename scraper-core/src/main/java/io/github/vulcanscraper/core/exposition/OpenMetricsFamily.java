@@ -39,14 +39,17 @@ final class OpenMetricsFamily {
     "", "_total", "_created", "_count", "_sum", "_bucket", "_gcount", "_gsum", "_info"
   };
 
-  /** Family names whose suffixed names are kept before that cache starts again. */
+  /** Family names remembered ({@link KnownFamily}) before that cache starts again. */
   private static final int MAX_REMEMBERED = 4096;
+
+  /** The most samples a family's list is sized for up front, whatever it had before. */
+  private static final int MAX_PRESIZED = 100_000;
 
   private final ExpositionScanner scanner;
   private final NumberReader numbers = new NumberReader();
   private final @Nullable String[] boundKeys = new String[256];
   private final double[] boundValues = new double[256];
-  private final HashMap<String, String[]> suffixedNames = new HashMap<>();
+  private final HashMap<String, KnownFamily> known = new HashMap<>();
 
   // The family: set by the parser from its metadata.
   @Nullable String name;
@@ -56,7 +59,9 @@ final class OpenMetricsFamily {
   int unitLine;
   long sampleCount;
   private int startLine;
-  // A new list for each family, young while it fills: see ExpositionScanner#labels for why.
+  private @Nullable KnownFamily knownFamily;
+  // A new list for each family, young while it fills: see ExpositionScanner#labels for why. Sized
+  // for as many samples as the family had the last time, so that it does not grow by copies.
   private ArrayList<Sample> samples = new ArrayList<>();
 
   // The sample names met in this family, by kind: a histogram's samples cycle through three.
@@ -104,7 +109,9 @@ final class OpenMetricsFamily {
     unit = null;
     startLine = scanner.line;
     sampleCount = 0;
-    samples = new ArrayList<>();
+    KnownFamily k = known(metric);
+    knownFamily = k;
+    samples = new ArrayList<>(k.lastSamples);
     Arrays.fill(namesByKind, null);
     groups = new Groups();
     groupSeries.clear();
@@ -114,6 +121,7 @@ final class OpenMetricsFamily {
   /** Forgets everything, for the next body. */
   void clear() {
     name = null;
+    knownFamily = null;
     samples = new ArrayList<>();
     groups = new Groups();
     groupSeries.clear();
@@ -138,11 +146,11 @@ final class OpenMetricsFamily {
     if (runActive) {
       finishRun();
     }
-    String[] claimed = suffixedNames(n);
+    KnownFamily k = knownFamily != null ? knownFamily : known(n);
     claim(seenNames, n);
-    for (int k = 1; k < SUFFIX.length; k++) {
-      if (allowed(t, k)) {
-        claim(seenNames, claimed[k]);
+    for (int kind = 1; kind < SUFFIX.length; kind++) {
+      if (allowed(t, kind)) {
+        claim(seenNames, k.suffixed[kind]);
       }
     }
     String u = unit;
@@ -156,32 +164,39 @@ final class OpenMetricsFamily {
       }
     }
     name = null;
+    knownFamily = null;
     if (!build) {
       return null;
     }
+    k.lastSamples = Math.min(samples.size(), MAX_PRESIZED);
     MetricFamily family =
         MetricFamily.of(n, t, help == null ? "" : help, u == null ? "" : u, samples);
     samples = new ArrayList<>();
     return family;
   }
 
-  /**
-   * The family name followed by each {@link #SUFFIX}, by index; remembered, as family names repeat
-   * in every scrape.
-   */
-  private String[] suffixedNames(String familyName) {
-    String[] suffixed = suffixedNames.get(familyName);
-    if (suffixed == null) {
-      suffixed = new String[SUFFIX.length];
-      for (int k = 0; k < SUFFIX.length; k++) {
-        suffixed[k] = familyName + SUFFIX[k];
+  /** What is remembered of a family met in earlier bodies, as family names repeat every scrape. */
+  private static final class KnownFamily {
+    /** The family name followed by each {@link #SUFFIX}, by index. */
+    final String[] suffixed = new String[SUFFIX.length];
+
+    /** How many samples the family had the last time it was read whole. */
+    int lastSamples = 10;
+  }
+
+  private KnownFamily known(String familyName) {
+    KnownFamily k = known.get(familyName);
+    if (k == null) {
+      k = new KnownFamily();
+      for (int i = 0; i < SUFFIX.length; i++) {
+        k.suffixed[i] = familyName + SUFFIX[i];
       }
-      if (suffixedNames.size() >= MAX_REMEMBERED) {
-        suffixedNames.clear();
+      if (known.size() >= MAX_REMEMBERED) {
+        known.clear();
       }
-      suffixedNames.put(familyName, suffixed);
+      known.put(familyName, k);
     }
-    return suffixed;
+    return k;
   }
 
   private void claim(Set<String> seenNames, String metric) throws ExpositionException {
@@ -585,7 +600,7 @@ final class OpenMetricsFamily {
           inOrder.add(key);
           return true;
         }
-        set = new LabelsSet();
+        set = new LabelsSet(2 * inOrder.size() + 1);
         for (Labels met : inOrder) {
           set.add(met);
         }

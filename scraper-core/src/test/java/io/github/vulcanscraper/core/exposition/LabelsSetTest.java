@@ -6,7 +6,7 @@ import io.github.vulcanscraper.api.Labels;
 import org.junit.jupiter.api.Test;
 
 final class LabelsSetTest {
-  private final LabelsSet set = new LabelsSet();
+  private final LabelsSet set = new LabelsSet(1);
 
   @Test
   void addsEachSetOnceByEquality() {
