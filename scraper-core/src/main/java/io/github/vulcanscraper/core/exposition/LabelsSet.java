@@ -44,6 +44,11 @@ final class LabelsSet {
     return true;
   }
 
+  /** The number of sets added. */
+  int size() {
+    return size;
+  }
+
   private void grow() {
     @Nullable Labels[] old = slots;
     int[] oldHashes = hashes;

@@ -42,7 +42,7 @@ final class OpenMetricsFamily {
   /** Family names remembered ({@link KnownFamily}) before that cache starts again. */
   private static final int MAX_REMEMBERED = 4096;
 
-  /** The most samples a family's list is sized for up front, whatever it had before. */
+  /** The most samples (or groups) a family is sized for up front, whatever it had before. */
   private static final int MAX_PRESIZED = 100_000;
 
   private final ExpositionScanner scanner;
@@ -69,7 +69,7 @@ final class OpenMetricsFamily {
 
   // The label groups of the family: a new object for each family, young while the family is read
   // (references stored into it cost almost nothing, see ExpositionScanner#labels).
-  private Groups groups = new Groups();
+  private Groups groups = new Groups(0);
 
   // The label group being read: the labels that tie a histogram's buckets, sum and count together.
   private final HashSet<Object> groupSeries = new HashSet<>();
@@ -113,7 +113,7 @@ final class OpenMetricsFamily {
     knownFamily = k;
     samples = new ArrayList<>(k.lastSamples);
     Arrays.fill(namesByKind, null);
-    groups = new Groups();
+    groups = new Groups(k.lastGroups);
     groupSeries.clear();
     runActive = false;
   }
@@ -123,7 +123,7 @@ final class OpenMetricsFamily {
     name = null;
     knownFamily = null;
     samples = new ArrayList<>();
-    groups = new Groups();
+    groups = new Groups(0);
     groupSeries.clear();
     Arrays.fill(namesByKind, null);
   }
@@ -165,6 +165,7 @@ final class OpenMetricsFamily {
     }
     name = null;
     knownFamily = null;
+    k.lastGroups = Math.min(groups.count(), MAX_PRESIZED);
     if (!build) {
       return null;
     }
@@ -182,6 +183,9 @@ final class OpenMetricsFamily {
 
     /** How many samples the family had the last time it was read whole. */
     int lastSamples = 10;
+
+    /** How many label groups it had then. */
+    int lastGroups;
   }
 
   private KnownFamily known(String familyName) {
@@ -587,6 +591,17 @@ final class OpenMetricsFamily {
     @Nullable Labels current;
     private ArrayList<Labels> inOrder = new ArrayList<>();
     private @Nullable LabelsSet seen;
+    private final int expected;
+
+    /** Groups for a family that had {@code expected} of them the last time. */
+    Groups(int expected) {
+      this.expected = expected;
+    }
+
+    int count() {
+      LabelsSet set = seen;
+      return set == null ? inOrder.size() : set.size();
+    }
 
     /**
      * Whether the group {@code key} is met for the first time; {@code order} is how it sorts
@@ -600,7 +615,7 @@ final class OpenMetricsFamily {
           inOrder.add(key);
           return true;
         }
-        set = new LabelsSet(2 * inOrder.size() + 1);
+        set = new LabelsSet(Math.max(expected, 2 * inOrder.size() + 1));
         for (Labels met : inOrder) {
           set.add(met);
         }

@@ -36,8 +36,14 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
+  private static final int MAX_REMEMBERED_FAMILIES = 4096;
+  private static final int MAX_PRESIZED = 100_000;
+
   private final HashMap<String, Family> byName = new HashMap<>();
   private final ArrayList<Family> order = new ArrayList<>();
+  // Per family name, how many samples it had in the last body, to size its list: family names
+  // repeat every scrape. Bounded as the intern tables are.
+  private final HashMap<String, int[]> lastSampleCounts = new HashMap<>();
   private @Nullable Family current;
   private boolean retain;
   private long sampleCount;
@@ -52,8 +58,18 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     try {
       run(body, offset, length, true);
       List<MetricFamily> result = new ArrayList<>(order.size());
+      boolean forget = lastSampleCounts.size() + order.size() > MAX_REMEMBERED_FAMILIES;
+      if (forget) {
+        lastSampleCounts.clear();
+      }
       for (Family f : order) {
         result.add(MetricFamily.of(f.name, f.type, f.help, "", f.samples));
+        int[] count = f.lastSampleCount;
+        if (count == null || forget) {
+          count = new int[1];
+          lastSampleCounts.put(f.name, count);
+        }
+        count[0] = Math.min(f.samples.size(), MAX_PRESIZED);
       }
       return Collections.unmodifiableList(result);
     } finally {
@@ -510,7 +526,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   private Family metadataFamily(String name) {
     Family f = byName.get(name);
     if (f == null) {
-      f = new Family(name, MetricType.UNKNOWN);
+      f = new Family(name, MetricType.UNKNOWN, lastSampleCounts.get(name));
       byName.put(name, f);
       order.add(f);
     }
@@ -534,7 +550,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       }
     }
     if (f == null) {
-      f = new Family(sampleName, MetricType.UNKNOWN);
+      f = new Family(sampleName, MetricType.UNKNOWN, lastSampleCounts.get(sampleName));
       byName.put(sampleName, f);
       order.add(f);
     }
@@ -556,12 +572,16 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     final String name;
     MetricType type;
     String help = "";
-    final ArrayList<Sample> samples = new ArrayList<>();
+    final ArrayList<Sample> samples;
+    final int @Nullable [] lastSampleCount;
     private @Nullable String lastAccepted;
 
-    Family(String name, MetricType type) {
+    /** A family whose samples numbered {@code lastSampleCount[0]} in the last body (if known). */
+    Family(String name, MetricType type, int @Nullable [] lastSampleCount) {
       this.name = name;
       this.type = type;
+      this.lastSampleCount = lastSampleCount;
+      samples = new ArrayList<>(lastSampleCount == null ? 10 : lastSampleCount[0]);
     }
 
     boolean accepts(String sampleName) {

@@ -27,5 +27,6 @@ final class LabelsSetTest {
     for (int i = 0; i < 5_000; i++) {
       assertThat(set.add(Labels.of("i", Integer.toString(i)))).as("i=%s", i).isFalse();
     }
+    assertThat(set.size()).isEqualTo(5_000);
   }
 }
