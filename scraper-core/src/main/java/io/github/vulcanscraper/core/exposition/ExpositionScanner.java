@@ -68,6 +68,15 @@ abstract class ExpositionScanner {
    */
   Labels.Builder labels = Labels.builder();
 
+  /**
+   * Family names a parser remembers across bodies (what it keeps of each family, such as its size)
+   * before it forgets them all and starts again: bounded, as the intern tables are.
+   */
+  static final int MAX_REMEMBERED_FAMILIES = 4096;
+
+  /** The most samples (or groups) a family is sized for up front from its previous body. */
+  static final int MAX_PRESIZED = 100_000;
+
   /** The names and values of the previous label set of the body, tried first. */
   final PreviousLabels previous = new PreviousLabels();
 

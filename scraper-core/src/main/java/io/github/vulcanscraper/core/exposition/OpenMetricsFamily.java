@@ -39,12 +39,6 @@ final class OpenMetricsFamily {
     "", "_total", "_created", "_count", "_sum", "_bucket", "_gcount", "_gsum", "_info"
   };
 
-  /** Family names remembered ({@link KnownFamily}) before that cache starts again. */
-  private static final int MAX_REMEMBERED = 4096;
-
-  /** The most samples (or groups) a family is sized for up front, whatever it had before. */
-  private static final int MAX_PRESIZED = 100_000;
-
   private final ExpositionScanner scanner;
   private final NumberReader numbers = new NumberReader();
   private final @Nullable String[] boundKeys = new String[256];
@@ -139,14 +133,14 @@ final class OpenMetricsFamily {
    */
   @Nullable MetricFamily finish(Set<String> seenNames, boolean build) throws ExpositionException {
     String n = name;
-    if (n == null) {
+    KnownFamily k = knownFamily; // set with the name by start()
+    if (n == null || k == null) {
       return null;
     }
     MetricType t = type == null ? MetricType.UNKNOWN : type;
     if (runActive) {
       finishRun();
     }
-    KnownFamily k = knownFamily != null ? knownFamily : known(n);
     claim(seenNames, n);
     for (int kind = 1; kind < SUFFIX.length; kind++) {
       if (allowed(t, kind)) {
@@ -165,11 +159,11 @@ final class OpenMetricsFamily {
     }
     name = null;
     knownFamily = null;
-    k.lastGroups = Math.min(groups.count(), MAX_PRESIZED);
+    k.lastGroups = Math.min(groups.count(), ExpositionScanner.MAX_PRESIZED);
     if (!build) {
       return null;
     }
-    k.lastSamples = Math.min(samples.size(), MAX_PRESIZED);
+    k.lastSamples = Math.min(samples.size(), ExpositionScanner.MAX_PRESIZED);
     MetricFamily family =
         MetricFamily.of(n, t, help == null ? "" : help, u == null ? "" : u, samples);
     samples = new ArrayList<>();
@@ -195,7 +189,7 @@ final class OpenMetricsFamily {
       for (int i = 0; i < SUFFIX.length; i++) {
         k.suffixed[i] = familyName + SUFFIX[i];
       }
-      if (known.size() >= MAX_REMEMBERED) {
+      if (known.size() >= ExpositionScanner.MAX_REMEMBERED_FAMILIES) {
         known.clear();
       }
       known.put(familyName, k);

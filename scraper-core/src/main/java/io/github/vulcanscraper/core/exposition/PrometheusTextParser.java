@@ -36,14 +36,11 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 final class PrometheusTextParser extends ExpositionScanner implements ExpositionParser {
-  private static final int MAX_REMEMBERED_FAMILIES = 4096;
-  private static final int MAX_PRESIZED = 100_000;
-
   private final HashMap<String, Family> byName = new HashMap<>();
   private final ArrayList<Family> order = new ArrayList<>();
   // Per family name, how many samples it had in the last body, to size its list: family names
-  // repeat every scrape. Bounded as the intern tables are.
-  private final HashMap<String, int[]> lastSampleCounts = new HashMap<>();
+  // repeat every scrape.
+  private final HashMap<String, Integer> lastSampleCounts = new HashMap<>();
   private @Nullable Family current;
   private boolean retain;
   private long sampleCount;
@@ -58,18 +55,12 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     try {
       run(body, offset, length, true);
       List<MetricFamily> result = new ArrayList<>(order.size());
-      boolean forget = lastSampleCounts.size() + order.size() > MAX_REMEMBERED_FAMILIES;
-      if (forget) {
+      if (lastSampleCounts.size() + order.size() > MAX_REMEMBERED_FAMILIES) {
         lastSampleCounts.clear();
       }
       for (Family f : order) {
         result.add(MetricFamily.of(f.name, f.type, f.help, "", f.samples));
-        int[] count = f.lastSampleCount;
-        if (count == null || forget) {
-          count = new int[1];
-          lastSampleCounts.put(f.name, count);
-        }
-        count[0] = Math.min(f.samples.size(), MAX_PRESIZED);
+        lastSampleCounts.put(f.name, Math.min(f.samples.size(), MAX_PRESIZED));
       }
       return Collections.unmodifiableList(result);
     } finally {
@@ -526,11 +517,17 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
   private Family metadataFamily(String name) {
     Family f = byName.get(name);
     if (f == null) {
-      f = new Family(name, MetricType.UNKNOWN, lastSampleCounts.get(name));
-      byName.put(name, f);
-      order.add(f);
+      f = newFamily(name);
     }
     current = f;
+    return f;
+  }
+
+  /** A family of unknown type met for the first time in this body, sized as in the last one. */
+  private Family newFamily(String name) {
+    Family f = new Family(name, MetricType.UNKNOWN, lastSampleCounts.getOrDefault(name, 10));
+    byName.put(name, f);
+    order.add(f);
     return f;
   }
 
@@ -550,9 +547,7 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
       }
     }
     if (f == null) {
-      f = new Family(sampleName, MetricType.UNKNOWN, lastSampleCounts.get(sampleName));
-      byName.put(sampleName, f);
-      order.add(f);
+      f = newFamily(sampleName);
     }
     current = f;
     return f;
@@ -573,15 +568,13 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
     MetricType type;
     String help = "";
     final ArrayList<Sample> samples;
-    final int @Nullable [] lastSampleCount;
     private @Nullable String lastAccepted;
 
-    /** A family whose samples numbered {@code lastSampleCount[0]} in the last body (if known). */
-    Family(String name, MetricType type, int @Nullable [] lastSampleCount) {
+    /** A family expected to have about {@code expectedSamples} samples. */
+    Family(String name, MetricType type, int expectedSamples) {
       this.name = name;
       this.type = type;
-      this.lastSampleCount = lastSampleCount;
-      samples = new ArrayList<>(lastSampleCount == null ? 10 : lastSampleCount[0]);
+      samples = new ArrayList<>(expectedSamples);
     }
 
     boolean accepts(String sampleName) {

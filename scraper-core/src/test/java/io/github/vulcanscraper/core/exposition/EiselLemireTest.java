@@ -3,6 +3,7 @@ package io.github.vulcanscraper.core.exposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,8 @@ final class EiselLemireTest {
       String text = Double.toString(d);
       assertThat(bits(scanner.parse(text))).as(text).isEqualTo(bits(Double.parseDouble(text)));
       // And directly, with the digits as a decimal mantissa and exponent.
-      String plain = new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
-      java.math.BigDecimal exact = new java.math.BigDecimal(plain);
+      String plain = new BigDecimal(text).stripTrailingZeros().toPlainString();
+      BigDecimal exact = new BigDecimal(plain);
       if (exact.precision() <= 18) {
         double v =
             EiselLemire.toDouble(exact.unscaledValue().longValueExact(), -exact.scale(), false);
