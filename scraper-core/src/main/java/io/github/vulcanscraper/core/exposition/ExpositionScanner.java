@@ -77,6 +77,9 @@ abstract class ExpositionScanner {
   /** The most samples (or groups) a family is sized for up front from its previous body. */
   static final int MAX_PRESIZED = 100_000;
 
+  /** The samples a family met for the first time is sized for (an {@code ArrayList}'s default). */
+  static final int FIRST_PRESIZED = 10;
+
   /** The names and values of the previous label set of the body, tried first. */
   final PreviousLabels previous = new PreviousLabels();
 

@@ -176,7 +176,7 @@ final class OpenMetricsFamily {
     final String[] suffixed = new String[SUFFIX.length];
 
     /** How many samples the family had the last time it was read whole. */
-    int lastSamples = 10;
+    int lastSamples = ExpositionScanner.FIRST_PRESIZED;
 
     /** How many label groups it had then. */
     int lastGroups;

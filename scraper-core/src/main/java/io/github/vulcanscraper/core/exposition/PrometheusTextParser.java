@@ -525,7 +525,8 @@ final class PrometheusTextParser extends ExpositionScanner implements Exposition
 
   /** A family of unknown type met for the first time in this body, sized as in the last one. */
   private Family newFamily(String name) {
-    Family f = new Family(name, MetricType.UNKNOWN, lastSampleCounts.getOrDefault(name, 10));
+    Family f =
+        new Family(name, MetricType.UNKNOWN, lastSampleCounts.getOrDefault(name, FIRST_PRESIZED));
     byName.put(name, f);
     order.add(f);
     return f;
