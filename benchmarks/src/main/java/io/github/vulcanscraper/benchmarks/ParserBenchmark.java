@@ -71,10 +71,7 @@ public class ParserBenchmark {
   @Setup
   public void setUp() {
     boolean openMetrics = payload.endsWith("openmetrics");
-    body =
-        payload.startsWith("node")
-            ? Payloads.nodeExporterLike(2000, openMetrics)
-            : Payloads.clientGolangLike(2000, openMetrics);
+    body = Payloads.parserPage(payload);
     parser =
         ExpositionParser.of(
             openMetrics ? ExpositionFormat.OPENMETRICS_TEXT : ExpositionFormat.PROMETHEUS_TEXT);

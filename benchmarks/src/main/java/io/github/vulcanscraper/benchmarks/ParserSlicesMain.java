@@ -41,9 +41,7 @@ import java.util.Locale;
  * with {@code /tmp/before.jar golang-openmetrics} appended for a pair.
  */
 public final class ParserSlicesMain {
-  private static final String[] PAGES = {
-    "node-text", "golang-text", "node-openmetrics", "golang-openmetrics"
-  };
+  private static final String[] PAGES = Payloads.PARSER_PAGES.toArray(new String[0]);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final long WARM_UP_NANOS = 20_000_000_000L;
   private static final long SLICE_NANOS = 250_000_000L;
@@ -209,6 +207,7 @@ public final class ParserSlicesMain {
       URLClassLoader loader =
           new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
       boolean openMetrics = pageName.endsWith("openmetrics");
+      // The build's own pages, by the methods every build has (older ones lack parserPage).
       Class<?> payloads = loader.loadClass("io.github.vulcanscraper.benchmarks.Payloads");
       Method make =
           payloads.getMethod(

@@ -1,6 +1,7 @@
 package io.github.vulcanscraper.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -16,7 +17,29 @@ import java.util.Random;
  * </ul>
  */
 public final class Payloads {
+  /**
+   * The names of {@link ParserBenchmark}'s pages, which {@link #parserPage} makes:
+   * node_exporter-like or client_golang-like, in the Prometheus text format or OpenMetrics.
+   */
+  public static final List<String> PARSER_PAGES =
+      List.of("node-text", "golang-text", "node-openmetrics", "golang-openmetrics");
+
   private Payloads() {}
+
+  /**
+   * The parser benchmarks' page {@code name} (one of {@link #PARSER_PAGES}), about 2,000 samples.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public static byte[] parserPage(String name) {
+    if (!PARSER_PAGES.contains(name)) {
+      throw new IllegalArgumentException("no parser page " + name + ", only " + PARSER_PAGES);
+    }
+    boolean openMetrics = name.endsWith("openmetrics");
+    return name.startsWith("node")
+        ? nodeExporterLike(2000, openMetrics)
+        : clientGolangLike(2000, openMetrics);
+  }
 
   /** A node_exporter-like page of about {@code samples} samples, Prometheus text 0.0.4. */
   public static byte[] nodeExporterLike(int samples) {
